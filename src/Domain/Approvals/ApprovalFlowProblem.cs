@@ -1,0 +1,3 @@
+namespace LoanSaaS.Domain.Approvals;
+
+public sealed record ApprovalFlowProblem(ApprovalFlowProblemKind Kind, string? NodeId);

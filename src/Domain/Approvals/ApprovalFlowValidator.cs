@@ -1,0 +1,126 @@
+namespace LoanSaaS.Domain.Approvals;
+
+/// <summary>Structural checks the designer runs before a flow can be published.</summary>
+public static class ApprovalFlowValidator
+{
+    /// <summary>Every problem found; empty when the flow is publishable.</summary>
+    public static IReadOnlyList<ApprovalFlowProblem> Validate(ApprovalFlowDefinition definition)
+    {
+        var problems = new List<ApprovalFlowProblem>();
+        var nodes = IndexNodes(definition.Nodes, problems);
+        CheckStartAndEnd(definition.Nodes, problems);
+        CheckEdges(definition.Edges, nodes, problems);
+        foreach (var node in nodes.Values)
+        {
+            CheckNodeSettings(node, definition.Edges, problems);
+        }
+
+        CheckReachability(definition, nodes, problems);
+        return problems;
+    }
+
+    private static Dictionary<string, ApprovalNode> IndexNodes(IReadOnlyList<ApprovalNode> nodes, List<ApprovalFlowProblem> problems)
+    {
+        var index = new Dictionary<string, ApprovalNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (!index.TryAdd(node.Id, node))
+            {
+                problems.Add(new(ApprovalFlowProblemKind.DuplicateNodeId, node.Id));
+            }
+        }
+
+        return index;
+    }
+
+    private static void CheckStartAndEnd(IReadOnlyList<ApprovalNode> nodes, List<ApprovalFlowProblem> problems)
+    {
+        var starts = nodes.Where(n => n.Kind == ApprovalNodeKind.Start).ToList();
+        if (starts.Count == 0)
+        {
+            problems.Add(new(ApprovalFlowProblemKind.MissingStart, null));
+        }
+
+        problems.AddRange(starts.Skip(1).Select(s => new ApprovalFlowProblem(ApprovalFlowProblemKind.MultipleStarts, s.Id)));
+        if (!nodes.Any(n => n.Kind == ApprovalNodeKind.End))
+        {
+            problems.Add(new(ApprovalFlowProblemKind.MissingEnd, null));
+        }
+    }
+
+    private static void CheckEdges(IReadOnlyList<ApprovalEdge> edges, Dictionary<string, ApprovalNode> nodes, List<ApprovalFlowProblem> problems)
+    {
+        foreach (var id in edges.SelectMany(e => new[] { e.From, e.To }).Distinct(StringComparer.Ordinal))
+        {
+            if (!nodes.ContainsKey(id))
+            {
+                problems.Add(new(ApprovalFlowProblemKind.EdgeToUnknownNode, id));
+            }
+        }
+    }
+
+    private static void CheckNodeSettings(ApprovalNode node, IReadOnlyList<ApprovalEdge> edges, List<ApprovalFlowProblem> problems)
+    {
+        var outgoing = edges.Where(e => e.From == node.Id).ToList();
+        var kind = node.Kind switch
+        {
+            ApprovalNodeKind.Start when edges.Any(e => e.To == node.Id) => ApprovalFlowProblemKind.StartHasIncomingEdges,
+            ApprovalNodeKind.End when outgoing.Count > 0 => ApprovalFlowProblemKind.EndHasOutgoingEdges,
+            ApprovalNodeKind.End when node.Outcome is null => ApprovalFlowProblemKind.EndWithoutOutcome,
+            ApprovalNodeKind.Condition when outgoing.Count(e => e.IsDefault) != 1 => ApprovalFlowProblemKind.ConditionNeedsOneDefault,
+            ApprovalNodeKind.Approve when !HasApprovers(node.Approvers) => ApprovalFlowProblemKind.ApproveWithoutApprovers,
+            ApprovalNodeKind.Approve when node.Approvers!.SlaHours <= 0 => ApprovalFlowProblemKind.InvalidSla,
+            _ => (ApprovalFlowProblemKind?)null,
+        };
+        if (kind is { } problem)
+        {
+            problems.Add(new(problem, node.Id));
+        }
+    }
+
+    private static bool HasApprovers(ApproverSettings? approvers) => approvers?.ApproverKind switch
+    {
+        ApproverKind.Role => approvers.RoleKeys.Count > 0,
+        ApproverKind.Users => approvers.UserIds.Count > 0,
+        ApproverKind.ApplicantManager => true,
+        _ => false,
+    };
+
+    // Loops are allowed, so "every path ends" means: from every reachable node some End is reachable.
+    private static void CheckReachability(ApprovalFlowDefinition definition, Dictionary<string, ApprovalNode> nodes, List<ApprovalFlowProblem> problems)
+    {
+        var starts = nodes.Values.Where(n => n.Kind == ApprovalNodeKind.Start).Select(n => n.Id);
+        var ends = nodes.Values.Where(n => n.Kind == ApprovalNodeKind.End).Select(n => n.Id);
+        var fromStart = Walk(starts, definition.Edges.ToLookup(e => e.From, e => e.To, StringComparer.Ordinal));
+        var toEnd = Walk(ends, definition.Edges.ToLookup(e => e.To, e => e.From, StringComparer.Ordinal));
+        foreach (var id in nodes.Keys)
+        {
+            if (!fromStart.Contains(id))
+            {
+                problems.Add(new(ApprovalFlowProblemKind.OrphanNode, id));
+            }
+            else if (!toEnd.Contains(id))
+            {
+                problems.Add(new(ApprovalFlowProblemKind.CannotReachEnd, id));
+            }
+        }
+    }
+
+    private static HashSet<string> Walk(IEnumerable<string> from, ILookup<string, string> next)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(from);
+        while (pending.TryPop(out var id))
+        {
+            if (seen.Add(id))
+            {
+                foreach (var neighbour in next[id])
+                {
+                    pending.Push(neighbour);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

@@ -1,0 +1,10 @@
+namespace LoanSaaS.Domain.Approvals;
+
+public enum ApprovalNodeKind
+{
+    Start,
+    Approve,
+    Condition,
+    Notify,
+    End,
+}

@@ -1,0 +1,7 @@
+namespace LoanSaaS.Domain.Approvals;
+
+public enum ApprovalOutcome
+{
+    Approved,
+    Rejected,
+}

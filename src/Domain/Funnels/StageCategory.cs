@@ -1,0 +1,8 @@
+namespace LoanSaaS.Domain.Funnels;
+
+public enum StageCategory
+{
+    Open,
+    Won,
+    Lost,
+}

@@ -1,0 +1,8 @@
+namespace LoanSaaS.Domain.Products;
+
+public enum LenderKind
+{
+    Bank,
+    ConsumerFinance,
+    Partner,
+}

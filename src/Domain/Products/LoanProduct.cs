@@ -1,0 +1,30 @@
+namespace LoanSaaS.Domain.Products;
+
+/// <summary>A loan product the agency brokers; eligibility conditions arrive with the products issue.</summary>
+public sealed class LoanProduct
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Lender { get; set; }
+    public LenderKind LenderKind { get; set; }
+    public required string LoanType { get; set; }
+    public decimal MinAmountWan { get; set; }
+    public decimal MaxAmountWan { get; set; }
+    public int MinTermMonths { get; set; }
+    public int MaxTermMonths { get; set; }
+    public decimal MinAnnualRate { get; set; }
+    public decimal MaxAnnualRate { get; set; }
+    public List<RepaymentMethod> RepaymentMethods { get; set; } = [];
+    public decimal ServiceFeeRate { get; set; }
+    public List<string> RequiredDocuments { get; set; } = [];
+    public bool IsActive { get; set; } = true;
+
+    public static LoanProduct From(LoanProductDefinition d) => new()
+    {
+        Code = d.Code, Name = d.Name, Lender = d.Lender, LenderKind = d.LenderKind, LoanType = d.LoanType,
+        MinAmountWan = d.MinAmountWan, MaxAmountWan = d.MaxAmountWan, MinTermMonths = d.MinTermMonths, MaxTermMonths = d.MaxTermMonths,
+        MinAnnualRate = d.MinAnnualRate, MaxAnnualRate = d.MaxAnnualRate, RepaymentMethods = [.. d.RepaymentMethods],
+        ServiceFeeRate = d.ServiceFeeRate, RequiredDocuments = [.. d.RequiredDocuments],
+    };
+}

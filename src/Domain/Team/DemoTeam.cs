@@ -1,0 +1,3 @@
+namespace LoanSaaS.Domain.Team;
+
+public sealed record DemoTeam(string Name, string Region);

@@ -1,0 +1,9 @@
+namespace LoanSaaS.Domain.Team;
+
+public enum PasswordProblem
+{
+    TooShort,
+    NeedsLetter,
+    NeedsDigit,
+    TooCommon,
+}

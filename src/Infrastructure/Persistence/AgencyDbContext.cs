@@ -1,0 +1,96 @@
+using System.Text.Json;
+using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.Funnels;
+using LoanSaaS.Domain.Products;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Team;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Persistence;
+
+/// <summary>One agency's database: its users (Identity) and all of its business data.</summary>
+public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbContext<AgencyUser>(options)
+{
+    public DbSet<SalesTeam> Teams => Set<SalesTeam>();
+    public DbSet<RoleSetting> RoleSettings => Set<RoleSetting>();
+    public DbSet<FunnelBoard> FunnelBoards => Set<FunnelBoard>();
+    public DbSet<FunnelStage> FunnelStages => Set<FunnelStage>();
+    public DbSet<LoanProduct> LoanProducts => Set<LoanProduct>();
+    public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AgencyUser>(u =>
+        {
+            u.Property(x => x.FullName).HasMaxLength(50);
+            u.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+            u.HasIndex(x => x.PhoneNumber).IsUnique();
+            u.HasIndex(x => x.TeamId);
+        });
+        builder.Entity<SalesTeam>(t =>
+        {
+            t.Property(x => x.Name).HasMaxLength(50);
+            t.Property(x => x.Region).HasMaxLength(50);
+            t.HasIndex(x => x.Name).IsUnique();
+        });
+        builder.Entity<RoleSetting>(r =>
+        {
+            r.HasKey(x => x.Role);
+            r.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.DataScope).HasConversion<string>().HasMaxLength(10);
+        });
+        builder.Entity<FunnelBoard>(b =>
+        {
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.BoardId);
+        });
+        builder.Entity<FunnelStage>(s =>
+        {
+            s.Property(x => x.Key).HasMaxLength(30);
+            s.Property(x => x.Name).HasMaxLength(30);
+            s.Property(x => x.Color).HasMaxLength(9);
+            s.Property(x => x.Category).HasConversion<string>().HasMaxLength(10);
+            s.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+        });
+        builder.Entity<LoanProduct>(p =>
+        {
+            p.Property(x => x.Code).HasMaxLength(30);
+            p.HasIndex(x => x.Code).IsUnique();
+            p.Property(x => x.Name).HasMaxLength(100);
+            p.Property(x => x.Lender).HasMaxLength(100);
+            p.Property(x => x.LoanType).HasMaxLength(20);
+            p.Property(x => x.LenderKind).HasConversion<string>().HasMaxLength(20);
+            foreach (var money in new[] { nameof(LoanProduct.MinAmountWan), nameof(LoanProduct.MaxAmountWan) })
+                p.Property(money).HasPrecision(18, 2);
+            foreach (var rate in new[] { nameof(LoanProduct.MinAnnualRate), nameof(LoanProduct.MaxAnnualRate), nameof(LoanProduct.ServiceFeeRate) })
+                p.Property(rate).HasPrecision(9, 4);
+        });
+        builder.Entity<ApprovalFlowVersion>(f =>
+        {
+            f.Property(x => x.FlowKey).HasMaxLength(50);
+            f.Property(x => x.Name).HasMaxLength(100);
+            f.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            f.HasIndex(x => new { x.FlowKey, x.Version }).IsUnique();
+            f.Property(x => x.Definition).HasConversion(
+                d => JsonSerializer.Serialize(d, JsonSerializerOptions.Default),
+                s => JsonSerializer.Deserialize<ApprovalFlowDefinition>(s, JsonSerializerOptions.Default)!);
+        });
+        builder.Entity<AuditEntry>(a =>
+        {
+            a.Property(x => x.ActorId).HasMaxLength(450);
+            a.Property(x => x.ActorName).HasMaxLength(50);
+            a.Property(x => x.Action).HasMaxLength(50);
+            a.Property(x => x.EntityType).HasMaxLength(50);
+            a.Property(x => x.EntityId).HasMaxLength(100);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            a.HasIndex(x => x.At);
+        });
+    }
+}

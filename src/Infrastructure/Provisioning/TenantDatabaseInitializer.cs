@@ -1,0 +1,76 @@
+using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.Funnels;
+using LoanSaaS.Domain.Products;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
+using LoanSaaS.Tenancy.Catalog;
+using LoanSaaS.Tenancy.Databases;
+using LoanSaaS.Tenancy.Provisioning;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoanSaaS.Infrastructure.Provisioning;
+
+public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector, TenantScopes scopes, AuditLog audit, TimeProvider time) : ITenantDatabaseInitializer
+{
+    public async Task<string?> MigrateAsync(TenantInfo tenant, CancellationToken ct)
+    {
+        await using var db = TenantDbContextFactory.For(connector, tenant.DatabaseName);
+        await db.Database.MigrateAsync(ct);
+        return (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
+    }
+
+    public async Task SeedDefaultsAsync(TenantInfo tenant, CancellationToken ct)
+    {
+        await using var db = TenantDbContextFactory.For(connector, tenant.DatabaseName);
+        var now = time.GetUtcNow();
+        var roles = await db.RoleSettings.Select(r => r.Role).ToListAsync(ct);
+        db.RoleSettings.AddRange(AgencyRoles.All.Except(roles).Select(RoleSetting.Default));
+
+        if (!await db.FunnelBoards.AnyAsync(ct))
+        {
+            var board = new FunnelBoard { Name = DefaultFunnel.Name, IsDefault = true };
+            board.Stages.AddRange(DefaultFunnel.Stages.Select(s => new FunnelStage
+            {
+                BoardId = board.Id, Key = s.Key, Name = s.Name, Color = s.Color, Category = s.Category, Order = s.Order,
+            }));
+            db.FunnelBoards.Add(board);
+        }
+
+        var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
+        db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));
+
+        if (!await db.ApprovalFlows.AnyAsync(ct))
+        {
+            var flow = SampleApprovalFlow.Create();
+            db.ApprovalFlows.Add(new ApprovalFlowVersion
+            {
+                FlowKey = "default", Name = flow.Name, Version = flow.Version, Status = ApprovalFlowStatus.Published,
+                Definition = flow, CreatedAt = now, PublishedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task CreateOwnerAsync(TenantInfo tenant, PendingOwner owner, CancellationToken ct)
+    {
+        await using var scope = scopes.Begin(tenant);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgencyUser>>();
+        if (await users.FindByEmailAsync(owner.Email) is not null) return;
+        var user = new AgencyUser
+        {
+            UserName = owner.Email, Email = owner.Email, EmailConfirmed = true, PhoneNumber = owner.Mobile,
+            FullName = owner.Name, Role = AgencyRole.Owner, CreatedAt = time.GetUtcNow(), PasswordHash = owner.PasswordHash,
+        };
+        var result = await users.CreateAsync(user);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Could not create the owner: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<AgencyDbContext>();
+        await audit.AddAsync(db, AuditActor.System, "member.created", "user", user.Id, new { role = "owner" }, ct);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,48 @@
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Team;
+
+/// <summary>Changes a member's role and team. The stamp the editor saw must still be current (no silent overwrite).</summary>
+public sealed record UpdateMemberRequest(string UserId, AgencyRole Role, Guid? TeamId, string ConcurrencyStamp);
+
+public sealed class UpdateMember(ITenantDbContextFactory contexts, ICurrentUserAccessor current, AuditLog audit)
+{
+    public async Task<Result> HandleAsync(UpdateMemberRequest request, CancellationToken ct)
+    {
+        var actor = await current.RequireAsync(Permission.ManageTeam, ct);
+        await using var db = contexts.Create();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, ct);
+        if (user is null) return Result.Fail("", "MemberNotFound");
+        if (!AgencyRoles.CanManageRole(actor.Role, user.Role) || !AgencyRoles.CanManageRole(actor.Role, request.Role))
+            return Result.Fail("Role", "RoleNotAllowed");
+        if (user.Id == actor.UserId && request.Role != user.Role) return Result.Fail("Role", "CannotChangeOwnRole");
+        if (user.ConcurrencyStamp != request.ConcurrencyStamp) return Result.Fail("", "ChangedByOthers");
+        if (request.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId && !t.IsArchived, ct))
+            return Result.Fail("TeamId", "TeamUnknown");
+        if (user.Role == AgencyRole.Owner && request.Role != AgencyRole.Owner
+            && await db.Users.CountAsync(u => u.Role == AgencyRole.Owner && u.IsActive, ct) <= 1)
+            return Result.Fail("Role", "LastOwner");
+
+        var old = new { role = AgencyRoles.Key(user.Role), team = user.TeamId };
+        user.Role = request.Role;
+        user.TeamId = request.TeamId;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        // Role and scope live in the cookie: a new stamp makes the member sign in again with the new rights.
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), "member.updated", "user", user.Id,
+            new { old, @new = new { role = AgencyRoles.Key(request.Role), team = request.TeamId } }, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Fail("", "ChangedByOthers");
+        }
+        return Result.Ok();
+    }
+}

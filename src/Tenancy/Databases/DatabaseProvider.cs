@@ -1,0 +1,8 @@
+namespace LoanSaaS.Tenancy.Databases;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}

@@ -1,0 +1,103 @@
+using LoanSaaS.Infrastructure;
+using LoanSaaS.Infrastructure.Team;
+using LoanSaaS.Tenancy.Catalog;
+using LoanSaaS.Tenancy.Resolution;
+using LoanSaaS.Web.Account;
+using LoanSaaS.Web.Health;
+using LoanSaaS.Web.Localization;
+using LoanSaaS.Web.Security;
+using LoanSaaS.Web.Shell;
+using LoanSaaS.Web.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace LoanSaaS.Web.Hosting;
+
+public static class LoanSaaSComposition
+{
+    public const string PlatformScheme = "Platform";
+    private const string HostAwareScheme = "HostAware";
+
+    public static void AddLoanSaaS(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddInfrastructure(configuration);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddLocalization();
+        // Emit Chinese text as is instead of as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<ICurrentUserAccessor, AuthStateCurrentUser>();
+        services.AddScoped<ShellState>();
+
+        services.AddScoped<CatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContextFactory>().Create());
+        services.AddDataProtection().SetApplicationName("LoanSaaS").PersistKeysToDbContext<CatalogDbContext>();
+
+        // Agency members sign in with the Identity cookie of their agency's host; platform admins with their own cookie on the apex host.
+        services.AddAuthentication(HostAwareScheme)
+            .AddPolicyScheme(HostAwareScheme, null, o => o.ForwardDefaultSelector = http =>
+                http.RequestServices.GetRequiredService<TenantContext>().IsApex ? PlatformScheme : IdentityConstants.ApplicationScheme)
+            .AddCookie(PlatformScheme, o =>
+            {
+                o.Cookie.Name = "loansaas.platform";
+                o.LoginPath = "/admin/login";
+                o.AccessDeniedPath = "/admin/login";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            })
+            .AddIdentityCookies(o => o.ApplicationCookie!.Configure(c =>
+            {
+                c.Cookie.Name = "loansaas.session";
+                c.Cookie.HttpOnly = true;
+                c.Cookie.SameSite = SameSiteMode.Lax;
+                c.LoginPath = "/login";
+                c.AccessDeniedPath = "/";
+                c.ExpireTimeSpan = TimeSpan.FromDays(7);
+                c.SlidingExpiration = true;
+            }));
+        // A deactivated member or a changed role takes effect within a minute on every node.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.PlatformAdmin, p => p.AddAuthenticationSchemes(PlatformScheme).RequireClaim(AgencyClaims.PlatformAdmin))
+            .AddPolicy(Policies.ManageTeam, p => p.RequireAssertion(c => CurrentUser.From(c.User)?.Can(Domain.Team.Permission.ManageTeam) == true));
+        services.AddAntiforgery(o => o.Cookie.Name = "loansaas.af");
+
+        services.AddLoanSaaSHealthChecks(configuration);
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+            services.AddSignalR().AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("loansaas"));
+    }
+
+    public static void UseLoanSaaS(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization(Cultures.Options());
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantClaimCheckMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapLoanSaaSHealthChecks();
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
+
+public static class Policies
+{
+    public const string PlatformAdmin = "platform-admin";
+    public const string ManageTeam = "manage-team";
+}
