@@ -18,8 +18,8 @@ public static class HealthEndpoints
 
     public static void MapLoanSaaSHealthChecks(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ShortCircuit();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).ShortCircuit();
     }
 
     private sealed class CatalogHealthCheck(CatalogDbContextFactory catalog) : IHealthCheck

@@ -45,7 +45,7 @@ public static class LoanSaaSComposition
         // Agency members sign in with the Identity cookie of their agency's host; platform admins with their own cookie on the apex host.
         services.AddAuthentication(HostAwareScheme)
             .AddPolicyScheme(HostAwareScheme, null, o => o.ForwardDefaultSelector = http =>
-                http.RequestServices.GetRequiredService<TenantContext>().IsApex ? PlatformScheme : IdentityConstants.ApplicationScheme)
+                http.RequestServices.GetRequiredService<TenantContext>().Tenant is null ? PlatformScheme : IdentityConstants.ApplicationScheme)
             .AddCookie(PlatformScheme, o =>
             {
                 o.Cookie.Name = "loansaas.platform";
@@ -80,6 +80,8 @@ public static class LoanSaaSComposition
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Static files and health probes are short-circuited here: no tenant, no authentication.
+        app.UseRouting();
         app.UseRequestLocalization(Cultures.Options());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<TenantMiddleware>();
@@ -88,7 +90,7 @@ public static class LoanSaaSComposition
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().ShortCircuit();
         app.MapLoanSaaSHealthChecks();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

@@ -59,8 +59,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
         return page.ExecuteAsync(http);
     }
 
+    // Static assets are short-circuited before this middleware; a missing one still needs no agency.
     private static bool IsHostIndependent(PathString path) =>
-        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/css")
-        || path.StartsWithSegments("/js") || path.StartsWithSegments("/img") || path.StartsWithSegments("/health")
-        || path.StartsWithSegments("/favicon.png") || path.StartsWithSegments("/LoanSaaS.Web.styles.css");
+        path.StartsWithSegments("/_content") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 }
