@@ -55,6 +55,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
         services.AddScoped<SignUpAgency>();
+        services.AddScoped<GetProvisioningStatus>();
         services.AddScoped<ListAgencies>();
         services.AddScoped<ManageAgencyState>();
         services.AddSingleton<PlatformAdmins>();

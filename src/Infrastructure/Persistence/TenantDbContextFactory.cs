@@ -19,7 +19,7 @@ public sealed class TenantDbContextFactory(TenantContext context, TenantDatabase
 
     public AgencyDbContext Create(TenantInfo tenant) => For(connector, tenant.DatabaseName);
 
-    internal static AgencyDbContext For(TenantDatabaseConnector connector, string databaseName)
+    public static AgencyDbContext For(TenantDatabaseConnector connector, string databaseName)
     {
         switch (connector.Provider)
         {

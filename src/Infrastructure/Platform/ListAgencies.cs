@@ -21,7 +21,12 @@ public sealed class ListAgencies(CatalogDbContextFactory catalog, ITenantDbConte
         {
             var q = db.Tenants.AsNoTracking().Where(t => t.State != TenantState.Deleted);
             if (!string.IsNullOrWhiteSpace(search))
-                q = q.Where(t => t.Slug.Contains(search.Trim()) || t.Name.Contains(search.Trim()));
+            {
+                // Slugs are stored lower-case and SQLite's instr() is case-sensitive: "Demo" must find "demo".
+                var term = search.Trim();
+                var slugTerm = term.ToLowerInvariant();
+                q = q.Where(t => t.Slug.Contains(slugTerm) || t.Name.Contains(term));
+            }
             tenants = await q.OrderBy(t => t.Slug).Take(500).ToListAsync(ct);
         }
         var rows = new AgencyRow[tenants.Count];

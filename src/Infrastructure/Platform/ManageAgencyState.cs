@@ -13,12 +13,18 @@ public sealed class ManageAgencyState(CatalogDbContextFactory catalog, Provision
     /// <summary>Every circuit of an agency listens here and reloads when its workspace changes state.</summary>
     public static LiveTopic WorkspaceTopic(Guid tenantId) => new(tenantId, "workspace");
 
-    public async Task<Result> SuspendAsync(Guid tenantId, string? reason, CancellationToken ct) =>
-        await ChangeAsync(tenantId, TenantState.Active, TenantState.Suspended, t =>
+    public const int ReasonMaxLength = 500;
+
+    public async Task<Result> SuspendAsync(Guid tenantId, string? reason, CancellationToken ct)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason?.Length > ReasonMaxLength) return Result.Fail("Reason", "TooLong");
+        return await ChangeAsync(tenantId, TenantState.Active, TenantState.Suspended, t =>
         {
             t.SuspendedAt = time.GetUtcNow();
-            t.SuspendedReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+            t.SuspendedReason = reason;
         }, ct);
+    }
 
     public async Task<Result> ResumeAsync(Guid tenantId, CancellationToken ct) =>
         await ChangeAsync(tenantId, TenantState.Suspended, TenantState.Active, t =>

@@ -20,6 +20,8 @@ public sealed class IssuePasswordLink(TenantContext tenant, TenantScopes scopes,
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Result<PasswordLink>.Fail("", "MemberNotFound");
         if (!AgencyRoles.CanManageRole(actor.Role, user.Role)) return Result<PasswordLink>.Fail("Role", "RoleNotAllowed");
+        // The set-password page refuses deactivated members, so a link would only fail later.
+        if (!user.IsActive) return Result<PasswordLink>.Fail("", "MemberInactive");
         var link = await PasswordLink.IssueAsync(users, user);
         var db = scope.ServiceProvider.GetRequiredService<AgencyDbContext>();
         await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), "member.password-link", "user", user.Id, null, ct);

@@ -36,6 +36,7 @@ public sealed class ManageTeams(ITenantDbContextFactory contexts, ICurrentUserAc
         var name = (request.Name ?? "").Trim();
         if (name.Length == 0) return Result<Guid>.Fail("Name", "Required");
         if (name.Length > 50) return Result<Guid>.Fail("Name", "TooLong");
+        if (request.Region?.Trim().Length > 50) return Result<Guid>.Fail("Region", "TooLong");
         await using var db = contexts.Create();
         if (await db.Teams.AnyAsync(t => t.Name == name && t.Id != request.Id, ct)) return Result<Guid>.Fail("Name", "TeamNameTaken");
         var team = request.Id is { } id ? await db.Teams.FirstOrDefaultAsync(t => t.Id == id, ct) : null;

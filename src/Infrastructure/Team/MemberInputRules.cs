@@ -38,6 +38,7 @@ public static class MemberInputRules
         result.Errors.Select(e => e.Code switch
         {
             "DuplicateEmail" or "DuplicateUserName" => new FieldError("Email", "EmailTaken"),
+            "InvalidEmail" or "InvalidUserName" => new FieldError("Email", "EmailInvalid"),
             _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new FieldError("Password", "PasswordWeak"),
             _ => new FieldError("", e.Code),
         }).Distinct().ToList();

@@ -27,12 +27,15 @@ public sealed class UpdateMember(ITenantDbContextFactory contexts, ICurrentUserA
             && await db.Users.CountAsync(u => u.Role == AgencyRole.Owner && u.IsActive, ct) <= 1)
             return Result.Fail("Role", "LastOwner");
 
+        if (user.Role == request.Role && user.TeamId == request.TeamId) return Result.Ok();
+
         var old = new { role = AgencyRoles.Key(user.Role), team = user.TeamId };
         user.Role = request.Role;
         user.TeamId = request.TeamId;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        // Role and scope live in the cookie: a new stamp makes the member sign in again with the new rights.
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        // Role, scope and team live in the cookie: a new stamp makes the member sign in again with the new rights.
+        // A member still to accept an invitation has no session, and a new stamp would void their invitation link.
+        if (user.PasswordHash is not null) user.SecurityStamp = Guid.NewGuid().ToString("N");
         await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), "member.updated", "user", user.Id,
             new { old, @new = new { role = AgencyRoles.Key(request.Role), team = request.TeamId } }, ct);
         try

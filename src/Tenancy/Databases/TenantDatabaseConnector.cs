@@ -41,8 +41,11 @@ public sealed class TenantDatabaseConnector(IOptions<DatabaseOptions> options, T
         switch (o.Provider)
         {
             case DatabaseProvider.Sqlite:
+                // Recent writes sit in the write-ahead log until a checkpoint: count it too.
                 var path = o.SqliteTenantPath(databaseName);
-                return File.Exists(path) ? new FileInfo(path).Length : null;
+                return File.Exists(path)
+                    ? new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length)
+                    : null;
             case DatabaseProvider.Postgres:
                 await using (var cmd = dataSources.ForDatabase(databaseName).CreateCommand("SELECT pg_database_size(current_database())"))
                     return (long?)await cmd.ExecuteScalarAsync(ct);

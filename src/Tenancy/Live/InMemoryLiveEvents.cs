@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace LoanSaaS.Tenancy.Live;
@@ -18,7 +19,15 @@ public sealed class InMemoryLiveEvents(ILogger<InMemoryLiveEvents> logger) : ILi
     {
         var key = topic.ToString();
         var id = Guid.NewGuid();
-        _subscribers.GetOrAdd(key, _ => new()).TryAdd(id, handler);
+        // Handlers run on the publisher's thread; render in the subscriber's language, not the publisher's.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        _subscribers.GetOrAdd(key, _ => new()).TryAdd(id, message =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            return handler(message);
+        });
         return new Subscription(() =>
         {
             if (_subscribers.TryGetValue(key, out var handlers)) handlers.TryRemove(id, out _);

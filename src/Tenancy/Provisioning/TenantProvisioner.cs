@@ -68,7 +68,7 @@ public sealed class TenantProvisioner(
         {
             logger.LogError(e, "Provisioning of agency {Slug} failed at step {Step}", tenant.Slug, tenant.ProvisioningStep);
             tenant.State = TenantState.Failed;
-            tenant.ProvisioningError = e.Message;
+            tenant.ProvisioningError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
             await SaveAsync(db, tenant, CancellationToken.None);
         }
         return tenant.State;
