@@ -17,7 +17,6 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         var agency = NewAgency.Random();
         var page = await NewPageAsync();
 
-        Step("landing");
         // Landing → sign-up form.
         await page.GotoAsync(App.ApexUrl + "/");
         await page.WaitInteractiveAsync();
@@ -28,8 +27,8 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         await page.WaitInteractiveAsync();
         await Expect(page.ByTestId("signup-submit")).ToBeVisibleAsync();
         await Screenshots.Shoot(page, "signup-form");
-
         Step("sign-up form shown");
+
         // Bad values first: specific Chinese messages under the fields, nothing typed lost.
         var bad = agency with { Slug = "www", OwnerMobile = "12345", OwnerPassword = "abc" };
         await SignUpFlow.FillAsync(page, bad);
@@ -47,8 +46,8 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         Assert.Equal("abc", await page.ReadField("signup-password"));
         await Expect(page.ByTestId("signup-done")).ToHaveCountAsync(0);
         await Screenshots.Shoot(page, "signup-errors");
-
         Step("validation errors checked");
+
         // Fixed values → progress → done.
         await page.FillField("signup-slug", agency.Slug);
         await page.FillField("signup-mobile", agency.OwnerMobile);
@@ -63,8 +62,8 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         Step("workspace ready");
         await page.ClickTestId("signup-go-login");
         await page.WaitForURLAsync(App.AgencyUrl(agency.Slug) + "/login");
-
         Step("login page");
+
         // The owner signs in and invites a salesperson.
         await page.FillField("login-name", agency.OwnerMobile);
         await page.FillField("login-password", agency.OwnerPassword);
@@ -95,8 +94,8 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         var link = await page.ReadField("invite-link");
         Assert.StartsWith(App.AgencyUrl(agency.Slug) + "/account/set-password?", link, StringComparison.Ordinal);
         await Screenshots.Shoot(page, "invite-link");
-
         Step("invite link issued");
+
         // The salesperson opens the link in their own browser, chooses a password and signs in.
         var salesPage = await NewPageAsync();
         await salesPage.GotoAsync(link);
@@ -113,8 +112,8 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         await Expect(salesPage.ByTestId("nav-menu")).ToBeVisibleAsync();
         await Expect(salesPage.ByTestId("nav-team")).ToHaveCountAsync(0);
         await Screenshots.Shoot(salesPage, "home-sales");
-
         Step("sales home");
+
         // The team page is not for salespeople, even by typing its address.
         await salesPage.GotoAsync(App.AgencyUrl(agency.Slug) + "/team");
         await salesPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -122,8 +121,8 @@ public sealed class SignUpJourneyTests(AppServer app, ITestOutputHelper output) 
         await Expect(salesPage.ByTestId("team-page")).ToHaveCountAsync(0);
         await Expect(salesPage.ByTestId("member-row")).ToHaveCountAsync(0);
         await Expect(salesPage.ByTestId("team-add-member")).ToHaveCountAsync(0);
-
         Step($"team refused to sales, who is at {salesPage.Url}");
+
         // Back on the owner's page the new member is listed.
         await page.ReloadAsync();
         await page.WaitInteractiveAsync();

@@ -2,6 +2,8 @@ using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Team;
@@ -9,7 +11,7 @@ namespace LoanSaaS.Infrastructure.Team;
 /// <summary>Changes a member's role and team. The stamp the editor saw must still be current (no silent overwrite).</summary>
 public sealed record UpdateMemberRequest(string UserId, AgencyRole Role, Guid? TeamId, string ConcurrencyStamp);
 
-public sealed class UpdateMember(ITenantDbContextFactory contexts, ICurrentUserAccessor current, AuditLog audit)
+public sealed class UpdateMember(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, AuditLog audit, ILiveEvents live)
 {
     public async Task<Result> HandleAsync(UpdateMemberRequest request, CancellationToken ct)
     {
@@ -34,8 +36,10 @@ public sealed class UpdateMember(ITenantDbContextFactory contexts, ICurrentUserA
         user.TeamId = request.TeamId;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         // Role, scope and team live in the cookie: a new stamp makes the member sign in again with the new rights.
-        // A member still to accept an invitation has no session, and a new stamp would void their invitation link.
-        if (user.PasswordHash is not null) user.SecurityStamp = Guid.NewGuid().ToString("N");
+        // Not for a member still to accept an invitation (no session; a new stamp would void their link), nor for an
+        // owner/admin moving themselves to another team (their role is unchanged; the team applies at their next sign-in).
+        var signOut = user.PasswordHash is not null && user.Id != actor.UserId;
+        if (signOut) user.SecurityStamp = Guid.NewGuid().ToString("N");
         await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), "member.updated", "user", user.Id,
             new { old, @new = new { role = AgencyRoles.Key(request.Role), team = request.TeamId } }, ct);
         try
@@ -46,6 +50,8 @@ public sealed class UpdateMember(ITenantDbContextFactory contexts, ICurrentUserA
         {
             return Result.Fail("", "ChangedByOthers");
         }
+        // Open pages of the member reload at once and meet the new stamp, instead of keeping the old rights in their circuit.
+        if (signOut) await live.PublishAsync(SetMemberActive.UserTopic(tenant.Required.Id, user.Id), new LiveMessage("signed-out"), ct);
         return Result.Ok();
     }
 }

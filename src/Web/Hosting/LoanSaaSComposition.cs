@@ -59,12 +59,13 @@ public static class LoanSaaSComposition
                 c.Cookie.HttpOnly = true;
                 c.Cookie.SameSite = SameSiteMode.Lax;
                 c.LoginPath = "/login";
-                c.AccessDeniedPath = "/";
+                c.AccessDeniedPath = "/access-denied";
                 c.ExpireTimeSpan = TimeSpan.FromDays(7);
                 c.SlidingExpiration = true;
             }));
-        // A deactivated member or a changed role takes effect within a minute on every node.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A deactivated member or a changed role takes effect on the next request on every node. This costs one user
+        // lookup per page load or circuit start (static files are short-circuited), not per interaction.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PlatformAdmin, p => p.AddAuthenticationSchemes(PlatformScheme).RequireClaim(AgencyClaims.PlatformAdmin))
             .AddPolicy(Policies.ManageTeam, p => p.RequireAssertion(c => CurrentUser.From(c.User)?.Can(Domain.Team.Permission.ManageTeam) == true));

@@ -79,6 +79,7 @@ public abstract class AppHost : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Directory.CreateDirectory(DataDirectory);
         await PrepareAsync();
         _factory = new Factory(Settings().ToList());
@@ -87,11 +88,14 @@ public abstract class AppHost : IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         Port = new Uri(address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)).Port;
+        Console.WriteLine($"[{GetType().Name}] app on 127.0.0.1:{Port} started in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     public virtual async Task DisposeAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (_factory is not null) await _factory.DisposeAsync();
+        Console.WriteLine($"[{GetType().Name}] app stopped in {clock.Elapsed.TotalSeconds:F1} s");
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         try

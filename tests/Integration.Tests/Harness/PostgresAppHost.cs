@@ -63,8 +63,18 @@ public class PostgresAppHost : AppHost
         {
             await using var conn = new NpgsqlConnection(TestServers.PostgresAdmin());
             await conn.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync(ct);
+            var quoted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            try
+            {
+                await using var force = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", conn);
+                await force.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // FORCE may not terminate an autovacuum worker (not our role); a plain DROP waits for it and stops it.
+                await using var plain = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted}", conn);
+                await plain.ExecuteNonQueryAsync(ct);
+            }
         });
         Console.WriteLine($"[{GetType().Name}] dropped {names.Count} databases in {clock.Elapsed.TotalSeconds:F1} s");
     }
