@@ -21,13 +21,14 @@ public sealed class TenantIsolationBrowserTests(AppServer app, ITestOutputHelper
         var session = (await demoOwner.Context.CookiesAsync()).Single(c => c.Name == "loansaas.session");
 
         var thief = await NewContextAsync();
-        await thief.AddCookiesAsync([new Cookie
-        {
-            Name = session.Name, Value = session.Value, Domain = $"{other.Slug}.localhost", Path = "/", HttpOnly = true, SameSite = SameSiteAttribute.Lax,
-        }]);
         var page = await thief.NewPageAsync();
         foreach (var path in AgencyPaths)
         {
+            // Set again for every address, in case a response drops the rejected cookie.
+            await thief.AddCookiesAsync([new Cookie
+            {
+                Name = session.Name, Value = session.Value, Domain = $"{other.Slug}.localhost", Path = "/", HttpOnly = true, SameSite = SameSiteAttribute.Lax,
+            }]);
             var response = await page.GotoAsync(App.AgencyUrl(other.Slug) + path);
             Assert.Equal(403, response!.Status);
             await Expect(page.Locator("[data-testid=tenant-status]")).ToHaveAttributeAsync("data-kind", "Refused");
@@ -37,6 +38,7 @@ public sealed class TenantIsolationBrowserTests(AppServer app, ITestOutputHelper
             Assert.DoesNotContain(DemoOwnerName, text, StringComparison.Ordinal);
             await Expect(page.ByTestId("welcome")).ToHaveCountAsync(0);
             await Expect(page.ByTestId("member-row")).ToHaveCountAsync(0);
+            Step($"{path} with demo's cookie on {other.Slug}: {response.Status} {page.Url}");
         }
         await Screenshots.Shoot(page, "refused");
     });

@@ -11,15 +11,16 @@ public sealed record AuditActor(string? Id, string Name)
     public static readonly AuditActor System = new(null, "system");
 }
 
-/// <summary>Appends hash-chained entries to the agency's audit log, in the same SaveChanges as the change itself.</summary>
+/// <summary>
+/// Appends entries to the agency's audit log, in the same SaveChanges as the change itself. The hash chain is linked
+/// when the entries are saved (see <see cref="AgencyDbContext"/>), under a database lock, so concurrent requests on
+/// any node append one after another instead of forking the chain.
+/// </summary>
 public sealed class AuditLog(TimeProvider time)
 {
-    public async Task AddAsync(AgencyDbContext db, AuditActor actor, string action, string entityType, string? entityId, object? details, CancellationToken ct)
+    public Task AddAsync(AgencyDbContext db, AuditActor actor, string action, string entityType, string? entityId, object? details, CancellationToken ct)
     {
-        var previous = db.AuditEntries.Local.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefault()
-            ?? await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct)
-            ?? "";
-        var entry = new AuditEntry
+        db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
             ActorId = actor.Id,
@@ -28,11 +29,42 @@ public sealed class AuditLog(TimeProvider time)
             EntityType = entityType,
             EntityId = entityId,
             Details = details is null ? null : JsonSerializer.Serialize(details),
-            PreviousHash = previous,
+            PreviousHash = "",
             Hash = "",
-        };
-        entry.Hash = HashOf(entry);
-        db.AuditEntries.Add(entry);
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="appended"/> (and whatever else is pending) linked to the last stored entry. Holds the
+    /// database's audit lock from reading that entry until commit; the chain follows the ids the database assigns.
+    /// </summary>
+    internal static async Task<int> SaveChainedAsync(AgencyDbContext db, IReadOnlyList<AuditEntry> appended, Func<Task<int>> save, CancellationToken ct)
+    {
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (db.AuditLockSql is { } lockSql) await db.Database.ExecuteSqlRawAsync(lockSql, ct);
+        var last = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? "";
+        Link(appended, last);
+        var written = await save();
+        var inIdOrder = appended.OrderBy(e => e.Id).ToList();
+        if (!inIdOrder.SequenceEqual(appended))
+        {
+            // The database numbered a batch differently from the order they were added in: link them in id order.
+            Link(inIdOrder, last);
+            await save();
+        }
+        if (owned is not null) await owned.CommitAsync(ct);
+        return written;
+    }
+
+    private static void Link(IEnumerable<AuditEntry> entries, string previous)
+    {
+        foreach (var entry in entries)
+        {
+            entry.PreviousHash = previous;
+            entry.Hash = HashOf(entry);
+            previous = entry.Hash;
+        }
     }
 
     public static string HashOf(AuditEntry e)

@@ -21,6 +21,24 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>SQL taking this database's audit-append lock inside the current transaction; null where the transaction itself serializes writers (SQLite's BEGIN IMMEDIATE).</summary>
+    protected internal virtual string? AuditLockSql => null;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var appended = AppendedAuditEntries();
+        if (appended.Count == 0) return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!acceptAllChangesOnSuccess) throw new InvalidOperationException("Saves with audit entries always accept their changes.");
+        return AuditLog.SaveChainedAsync(this, appended, () => base.SaveChangesAsync(true, cancellationToken), cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => AppendedAuditEntries().Count == 0
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new InvalidOperationException("Audit entries are linked into their chain by SaveChangesAsync only.");
+
+    private List<AuditEntry> AppendedAuditEntries() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,9 +11,17 @@ public sealed class SqliteAgencyDbContext(DbContextOptions<SqliteAgencyDbContext
         configurationBuilder.UseSqliteFriendlyTypes();
 }
 
-public sealed class PostgresAgencyDbContext(DbContextOptions<PostgresAgencyDbContext> options) : AgencyDbContext(options);
+public sealed class PostgresAgencyDbContext(DbContextOptions<PostgresAgencyDbContext> options) : AgencyDbContext(options)
+{
+    // Advisory locks are per database, so this serializes audit appends of one agency only.
+    protected internal override string? AuditLockSql => "SELECT pg_advisory_xact_lock(7310470001)";
+}
 
-public sealed class SqlServerAgencyDbContext(DbContextOptions<SqlServerAgencyDbContext> options) : AgencyDbContext(options);
+public sealed class SqlServerAgencyDbContext(DbContextOptions<SqlServerAgencyDbContext> options) : AgencyDbContext(options)
+{
+    protected internal override string? AuditLockSql =>
+        "EXEC sp_getapplock @Resource = N'loansaas.audit', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000";
+}
 
 // Design-time factories for `dotnet ef migrations add`; the connection strings are never opened.
 public sealed class SqliteAgencyDesignFactory : IDesignTimeDbContextFactory<SqliteAgencyDbContext>

@@ -62,6 +62,7 @@ public static class LoanSaaSComposition
                 c.AccessDeniedPath = "/access-denied";
                 c.ExpireTimeSpan = TimeSpan.FromDays(7);
                 c.SlidingExpiration = true;
+                c.Events.OnValidatePrincipal = TenantClaimCheckMiddleware.ValidatePrincipalAsync;
             }));
         // A deactivated member or a changed role takes effect on the next request on every node. This costs one user
         // lookup per page load or circuit start (static files are short-circuited), not per interaction.

@@ -35,6 +35,34 @@ public abstract class AuditChainTests(AppHost app)
     }
 
     [Fact]
+    public async Task Concurrent_sign_ins_keep_one_unbroken_chain()
+    {
+        var agency = await app.ProvisionAgencyAsync(TestIds.Slug("audit-par"));
+        var logins = new List<(string Login, string Password)> { (agency.OwnerMobile, agency.OwnerPassword) };
+        foreach (var role in new[] { AgencyRole.Admin, AgencyRole.Manager, AgencyRole.Sales, AgencyRole.Sales, AgencyRole.Finance })
+        {
+            var member = await app.AddAsync(agency, role);
+            logins.Add((member.Mobile, member.Password!));
+        }
+
+        // Every sign-in appends an audit entry; all of them at once must still form one chain, not forks.
+        for (var round = 0; round < 2; round++)
+        {
+            await Task.WhenAll(logins.Select(l => Task.Run(async () =>
+            {
+                using var client = app.CreateAgencyClient(agency);
+                await AppHost.LoginAsync(client, l.Login, l.Password);
+            })));
+        }
+
+        await using var db = app.OpenAgencyDb(agency.Info);
+        Assert.Equal(2 * logins.Count, await db.AuditEntries.CountAsync(e => e.Action == "member.signed-in"));
+        var previous = await db.AuditEntries.Select(e => e.PreviousHash).ToListAsync();
+        Assert.Equal(previous.Count, previous.Distinct().Count());
+        Assert.True(await AuditLog.VerifyChainAsync(db, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Deleting_an_entry_breaks_the_chain()
     {
         var agency = await app.ProvisionAgencyAsync(TestIds.Slug("audit-del"));

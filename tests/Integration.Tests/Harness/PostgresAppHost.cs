@@ -59,7 +59,8 @@ public class PostgresAppHost : AppHost
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var names = await ListDatabasesAsync();
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (name, ct) =>
+        var waited = 0;
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (name, ct) =>
         {
             await using var conn = new NpgsqlConnection(TestServers.PostgresAdmin());
             await conn.OpenAsync(ct);
@@ -72,10 +73,11 @@ public class PostgresAppHost : AppHost
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {
                 // FORCE may not terminate an autovacuum worker (not our role); a plain DROP waits for it and stops it.
+                Interlocked.Increment(ref waited);
                 await using var plain = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted}", conn);
                 await plain.ExecuteNonQueryAsync(ct);
             }
         });
-        Console.WriteLine($"[{GetType().Name}] dropped {names.Count} databases in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"[{GetType().Name}] dropped {names.Count} databases in {clock.Elapsed.TotalSeconds:F1} s ({waited} waited for autovacuum)");
     }
 }

@@ -11,16 +11,17 @@ public abstract class IsolationTests(AppHost app)
 {
     private const string RefusedTitle = "无权访问此工作区";
 
-    private sealed record Pair(Agency A, Agency B, Member ASales, string ACookie);
+    private sealed record Pair(Agency A, Agency B, Member ASales, Member AInvited, string ACookie);
 
     private Task<Pair> PairAsync() => app.SharedAsync("isolation", async () =>
     {
         var a = await app.ProvisionAgencyAsync(TestIds.Slug("iso-a"));
         var b = await app.ProvisionAgencyAsync(TestIds.Slug("iso-b"));
         var sales = await app.AddAsync(a, AgencyRole.Sales);
+        var invited = await app.AddAsync(a, AgencyRole.Manager, password: null);
         using var client = app.CreateAgencyClient(a);
         var cookie = await AppHost.LoginAsync(client, a.OwnerMobile, a.OwnerPassword);
-        return new Pair(a, b, sales, cookie);
+        return new Pair(a, b, sales, invited, cookie);
     });
 
     private static HttpRequestMessage WithSession(HttpMethod method, string path, string cookie)
@@ -37,7 +38,7 @@ public abstract class IsolationTests(AppHost app)
     [InlineData("POST", "/_blazor/negotiate?negotiateVersion=1")]
     public async Task A_session_on_B_host_is_refused(string method, string path)
     {
-        var (a, b, _, cookie) = await PairAsync();
+        var (a, b, _, _, cookie) = await PairAsync();
         using var onB = app.CreateCookielessClient(b.Host);
         using var response = await onB.Http.SendAsync(WithSession(new HttpMethod(method), path, cookie));
         var body = await response.Content.ReadAsStringAsync();
@@ -51,7 +52,7 @@ public abstract class IsolationTests(AppHost app)
     [Fact]
     public async Task A_session_on_A_host_works()
     {
-        var (a, _, _, cookie) = await PairAsync();
+        var (a, _, _, _, cookie) = await PairAsync();
         using var onA = app.CreateCookielessClient(a.Host);
 
         using var home = await onA.Http.SendAsync(WithSession(HttpMethod.Get, "/", cookie));
@@ -64,9 +65,24 @@ public abstract class IsolationTests(AppHost app)
     }
 
     [Fact]
+    public async Task Forwarded_host_headers_do_not_switch_the_agency()
+    {
+        var (a, b, _, _, cookie) = await PairAsync();
+        using var onA = app.CreateCookielessClient(a.Host);
+        var request = WithSession(HttpMethod.Get, "/", cookie);
+        request.Headers.Add("X-Forwarded-Host", $"{b.Host}:{app.Port}");
+        request.Headers.Add("X-Original-Host", $"{b.Host}:{app.Port}");
+        using var home = await onA.Http.SendAsync(request);
+        var body = await home.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains(a.OwnerName, body);
+        Assert.DoesNotContain(b.Info.Name, body);
+    }
+
+    [Fact]
     public async Task A_session_without_cookie_on_B_is_just_anonymous()
     {
-        var (_, b, _, _) = await PairAsync();
+        var (_, b, _, _, _) = await PairAsync();
         using var onB = app.CreateClient(b.Host);
         using var home = await onB.GetAsync("/");
         var body = await home.Content.ReadAsStringAsync();
@@ -77,7 +93,7 @@ public abstract class IsolationTests(AppHost app)
     [Fact]
     public async Task B_member_cannot_read_or_change_A_members_through_use_cases()
     {
-        var (a, b, aSales, _) = await PairAsync();
+        var (a, b, aSales, _, _) = await PairAsync();
         var before = await SnapshotAsync(a);
 
         await using (var asB = await app.OwnerScopeAsync(b))
@@ -104,6 +120,32 @@ public abstract class IsolationTests(AppHost app)
         Assert.DoesNotContain(await aDb.AuditEntries.Select(e => e.ActorId).ToListAsync(), id => id == b.OwnerUserId);
     }
 
+    [Fact]
+    public async Task A_credentials_and_links_mean_nothing_on_B()
+    {
+        var (a, b, aSales, aInvited, _) = await PairAsync();
+        var before = await SnapshotAsync(a);
+
+        using (var onB = app.CreateAgencyClient(b))
+        {
+            foreach (var (login, password) in new[] { (a.OwnerMobile, a.OwnerPassword), (a.OwnerEmail, a.OwnerPassword), (aSales.Mobile, aSales.Password!) })
+            {
+                var attempt = await AppHost.TryLoginAsync(onB, login, password);
+                Assert.False(attempt.SessionCookieSet, $"{login} signed in on {b.Host}");
+                Assert.Contains("手机号/邮箱或密码不正确", attempt.Body);
+            }
+        }
+
+        var link = Assert.IsType<PasswordLink>(aInvited.Invitation);
+        await using (var onB = await TenantScope.BeginAsync(app, b))
+        {
+            var set = await onB.Get<SetPasswordFromLink>().HandleAsync(link.UserId, link.Token, "Hijack2026pw", CancellationToken.None);
+            Assert.Equal([new LoanSaaS.Infrastructure.Common.FieldError("", "LinkInvalid")], set.Errors);
+        }
+
+        Assert.Equal(before, await SnapshotAsync(a));
+    }
+
     private static void AssertMemberNotFound(IReadOnlyList<LoanSaaS.Infrastructure.Common.FieldError> errors) =>
         Assert.Equal([new LoanSaaS.Infrastructure.Common.FieldError("", "MemberNotFound")], errors);
 
@@ -121,7 +163,7 @@ public abstract class IsolationTests(AppHost app)
     [Fact]
     public async Task SignalR_connection_to_B_with_A_session_is_refused()
     {
-        var (a, b, _, cookie) = await PairAsync();
+        var (a, b, _, _, cookie) = await PairAsync();
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => BlazorHub.ConnectAsync(app.Port, b.Host, cookie));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

@@ -24,6 +24,18 @@ public abstract class WorkspaceStatusTests(AppHost app)
     }
 
     [Fact]
+    public async Task Sub_domain_of_an_agency_host_is_not_that_agency()
+    {
+        var agency = await app.ProvisionAgencyAsync(TestIds.Slug("nest"));
+        using var client = app.CreateClient($"www.{agency.Host}");
+        using var response = await client.GetAsync("/login");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(NotFoundTitle, body);
+        Assert.DoesNotContain(agency.Info.Name, body);
+    }
+
+    [Fact]
     public async Task Host_outside_the_base_domain_shows_the_not_found_page()
     {
         using var client = app.CreateClient("agency.example.org");
