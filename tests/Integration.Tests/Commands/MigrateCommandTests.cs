@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LoanSaaS.Domain.Tenancy;
 using LoanSaaS.Integration.Tests.Harness;
@@ -27,10 +26,10 @@ public abstract class MigrateCommandTests(AppHost app, ITestOutputHelper output)
             expected = await catalog.Tenants.CountAsync(t => t.State != TenantState.Deleted && t.ProvisioningStep != ProvisioningStep.Registered);
         }
 
-        var (exitCode, stdout, stderr) = await RunMigrateAsync();
-        output.WriteLine(stdout);
-        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
-        var lines = stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var result = await MigrateCommandRunner.RunAsync(app);
+        output.WriteLine(result.Stdout);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Lines;
         Assert.Contains("catalog: migrated", lines);
         foreach (var slug in slugs)
             Assert.Single(lines, l => l.StartsWith($"{slug}: ok {latest} ", StringComparison.Ordinal));
@@ -43,39 +42,6 @@ public abstract class MigrateCommandTests(AppHost app, ITestOutputHelper output)
             Assert.Equal(3, versions.Count);
             Assert.All(versions, v => Assert.Equal(latest, v));
         }
-    }
-
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunMigrateAsync()
-    {
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { dll, "migrate", "--parallel", "4" }) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in app.DatabaseEnvironment()) start.Environment[key] = value;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Demo__Enabled"] = "false";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"migrate did not finish:\n{await stdout}\n{await stderr}");
-        }
-        return (process.ExitCode, await stdout, await stderr);
     }
 }
 

@@ -8,10 +8,6 @@ using LoanSaaS.Tenancy.Catalog;
 using LoanSaaS.Tenancy.Databases;
 using LoanSaaS.Tenancy.Provisioning;
 using LoanSaaS.Tenancy.Resolution;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +26,7 @@ public abstract class AppHost : IAsyncLifetime
     public const string PlatformAdminPassword = "ItAdmin2026ok";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object>>> _shared = new();
-    private Factory? _factory;
+    private AppNode? _node;
 
     protected AppHost()
     {
@@ -51,7 +47,7 @@ public abstract class AppHost : IAsyncLifetime
     /// <summary>Whether live events and SignalR go through Redis (as on a multi-node deployment).</summary>
     public virtual bool UsesRedis => false;
 
-    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+    public IServiceProvider Services => _node?.Services ?? throw new InvalidOperationException("The app has not started.");
 
     public string AgencyHost(string slug) => $"{slug}.{BaseDomain}";
 
@@ -82,19 +78,15 @@ public abstract class AppHost : IAsyncLifetime
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Directory.CreateDirectory(DataDirectory);
         await PrepareAsync();
-        _factory = new Factory(Settings().ToList());
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("Kestrel reported no address.");
-        Port = new Uri(address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)).Port;
+        _node = AppNode.Start(Settings().ToList());
+        Port = _node.Port;
         Console.WriteLine($"[{GetType().Name}] app on 127.0.0.1:{Port} started in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     public virtual async Task DisposeAsync()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_node is not null) await _node.DisposeAsync();
         Console.WriteLine($"[{GetType().Name}] app stopped in {clock.Elapsed.TotalSeconds:F1} s");
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
@@ -238,14 +230,8 @@ public abstract class AppHost : IAsyncLifetime
 
     public Task<MemberScope> OwnerScopeAsync(Agency agency) => MemberScopeAsync(agency.Info, agency.OwnerUserId);
 
-    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        }
-    }
+    /// <summary>Another instance of the app on the same catalog, databases and data folder (a second node, or the app after a restart).</summary>
+    public AppNode StartAnotherNode() => AppNode.Start(Settings().ToList());
 }
 
 public sealed record LoginAttempt(HttpStatusCode Status, Uri? Location, string Body, bool SessionCookieSet);

@@ -24,10 +24,21 @@ public class PostgresAppHost : AppHost
         if (UsesRedis) yield return new("Redis:Configuration", TestServers.Redis);
     }
 
+    private NpgsqlConnection? _runClaim;
+
     protected override async Task PrepareAsync()
     {
         await TestServers.RequirePostgresAsync();
         if (UsesRedis) await TestServers.RequireRedisAsync();
+        _runClaim = await PostgresRuns.ClaimAsync(RunId);
+        if (await PostgresRuns.SweepAbandonedAsync() is > 0 and var swept)
+            Console.WriteLine($"[{GetType().Name}] dropped {swept} databases left by earlier runs that did not finish");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_runClaim is not null) await _runClaim.DisposeAsync();
     }
 
     public string TenantDatabase(string slug) => DatabaseNamePrefix + slug.Replace('-', '_');

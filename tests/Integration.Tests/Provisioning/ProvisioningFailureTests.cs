@@ -53,6 +53,20 @@ public abstract class ProvisioningFailureTests(AppHost app)
             Assert.False(post.SetsCookie(AppHost.SessionCookie));
         }
 
+        // The migrate command leaves an agency without a database to provisioning, and reports one whose migration fails.
+        var migrate = await MigrateCommandRunner.RunAsync(app);
+        if (FailingStep == ProvisioningStep.Registered)
+        {
+            Assert.True(migrate.ExitCode == 0, migrate.ToString());
+            Assert.DoesNotContain(migrate.Lines, l => l.StartsWith(slug + ":", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.True(migrate.ExitCode == 1, migrate.ToString());
+            Assert.Single(migrate.Lines, l => l.StartsWith($"{slug}: FAILED ", StringComparison.Ordinal));
+            Assert.Contains(migrate.Lines, l => l.Contains(" agencies, 1 failed", StringComparison.Ordinal));
+        }
+
         await RepairAsync(slug);
         await using (var scope = app.Services.CreateAsyncScope())
         {

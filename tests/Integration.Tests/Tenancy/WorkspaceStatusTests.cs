@@ -1,6 +1,8 @@
 using System.Net;
+using LoanSaaS.Domain.Tenancy;
 using LoanSaaS.Infrastructure.Platform;
 using LoanSaaS.Integration.Tests.Harness;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanSaaS.Integration.Tests.Tenancy;
@@ -33,6 +35,25 @@ public abstract class WorkspaceStatusTests(AppHost app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(NotFoundTitle, body);
         Assert.DoesNotContain(agency.Info.Name, body);
+    }
+
+    [Fact]
+    public async Task Deleted_agency_is_not_found_even_for_its_members()
+    {
+        var agency = await app.ProvisionAgencyAsync(TestIds.Slug("deleted"));
+        using var member = app.CreateAgencyClient(agency);
+        await AppHost.LoginAsync(member, agency.OwnerMobile, agency.OwnerPassword);
+        await using (var db = app.OpenCatalog())
+            await db.Tenants.Where(t => t.Id == agency.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TenantState.Deleted));
+
+        foreach (var path in new[] { "/", "/login" })
+        {
+            using var response = await member.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains(NotFoundTitle, body);
+            Assert.DoesNotContain(agency.OwnerName, body);
+        }
     }
 
     [Fact]
