@@ -23,7 +23,7 @@ public sealed class HostTenantStrategy(IOptions<TenancyOptions> options)
         var suffix = "." + baseDomain;
         if (!name.EndsWith(suffix, StringComparison.Ordinal)) return new HostMatch.Unknown();
         var slug = name[..^suffix.Length];
-        return SlugRules.Validate(slug) is null || slug == "demo" ? new HostMatch.Agency(slug) : new HostMatch.Unknown();
+        return SlugRules.Validate(slug) is null ? new HostMatch.Agency(slug) : new HostMatch.Unknown();
     }
 
     public string AgencyHost(string slug, string currentHostWithPort)
