@@ -18,7 +18,7 @@ public sealed record AuditActor(string? Id, string Name)
 /// </summary>
 public sealed class AuditLog(TimeProvider time)
 {
-    public Task AddAsync(AgencyDbContext db, AuditActor actor, string action, string entityType, string? entityId, object? details, CancellationToken ct)
+    public void Add(AgencyDbContext db, AuditActor actor, string action, string entityType, string? entityId, object? details)
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -32,7 +32,6 @@ public sealed class AuditLog(TimeProvider time)
             PreviousHash = "",
             Hash = "",
         });
-        return Task.CompletedTask;
     }
 
     /// <summary>

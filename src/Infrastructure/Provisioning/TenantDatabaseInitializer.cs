@@ -70,7 +70,7 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
         if (!result.Succeeded)
             throw new InvalidOperationException("Could not create the owner: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         var db = scope.ServiceProvider.GetRequiredService<AgencyDbContext>();
-        await audit.AddAsync(db, AuditActor.System, "member.created", "user", user.Id, new { role = "owner" }, ct);
+        audit.Add(db, AuditActor.System, "member.created", "user", user.Id, new { role = "owner" });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -49,8 +49,8 @@ public sealed class AddMember(TenantContext tenant, TenantScopes scopes, ICurren
         if (!created.Succeeded) return Result<AddedMember>.Fail(MemberInputRules.FromIdentity(created));
 
         PasswordLink? invitation = request.Password is null ? await PasswordLink.IssueAsync(users, user) : null;
-        await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), request.Password is null ? "member.invited" : "member.created",
-            "user", user.Id, new { role = AgencyRoles.Key(request.Role), team = request.TeamId, mobile = ChinaMobile.Mask(mobile) }, ct);
+        audit.Add(db, new AuditActor(actor.UserId, actor.FullName), request.Password is null ? "member.invited" : "member.created",
+            "user", user.Id, new { role = AgencyRoles.Key(request.Role), team = request.TeamId, mobile = ChinaMobile.Mask(mobile) });
         await db.SaveChangesAsync(ct);
         return Result<AddedMember>.Ok(new AddedMember(user.Id, invitation));
     }

@@ -24,7 +24,7 @@ public sealed class IssuePasswordLink(TenantContext tenant, TenantScopes scopes,
         if (!user.IsActive) return Result<PasswordLink>.Fail("", "MemberInactive");
         var link = await PasswordLink.IssueAsync(users, user);
         var db = scope.ServiceProvider.GetRequiredService<AgencyDbContext>();
-        await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), "member.password-link", "user", user.Id, null, ct);
+        audit.Add(db, new AuditActor(actor.UserId, actor.FullName), "member.password-link", "user", user.Id, null);
         await db.SaveChangesAsync(ct);
         return Result<PasswordLink>.Ok(link);
     }

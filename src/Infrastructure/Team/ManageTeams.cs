@@ -48,7 +48,7 @@ public sealed class ManageTeams(ITenantDbContextFactory contexts, ICurrentUserAc
         }
         team.Name = name;
         team.Region = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
-        await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), request.Id is null ? "team.created" : "team.updated", "team", team.Id.ToString(), new { name, team.Region }, ct);
+        audit.Add(db, new AuditActor(actor.UserId, actor.FullName), request.Id is null ? "team.created" : "team.updated", "team", team.Id.ToString(), new { name, team.Region });
         await db.SaveChangesAsync(ct);
         return Result<Guid>.Ok(team.Id);
     }

@@ -28,7 +28,7 @@ public sealed class SetMemberActive(ITenantDbContextFactory contexts, TenantCont
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         if (active) user.LockoutEnd = null;
-        await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), active ? "member.reactivated" : "member.deactivated", "user", user.Id, null, ct);
+        audit.Add(db, new AuditActor(actor.UserId, actor.FullName), active ? "member.reactivated" : "member.deactivated", "user", user.Id, null);
         await db.SaveChangesAsync(ct);
         if (!active)
             await live.PublishAsync(UserTopic(tenant.Required.Id, userId), new LiveMessage("signed-out"), ct);

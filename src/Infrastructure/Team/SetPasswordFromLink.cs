@@ -30,7 +30,7 @@ public sealed class SetPasswordFromLink(UserManager<AgencyUser> users, AgencyDbC
         user.InvitedAt = null;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.AddAsync(db, new AuditActor(user.Id, user.FullName), "member.password-set", "user", user.Id, null, ct);
+        audit.Add(db, new AuditActor(user.Id, user.FullName), "member.password-set", "user", user.Id, null);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }

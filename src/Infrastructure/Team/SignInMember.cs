@@ -30,7 +30,7 @@ public sealed class SignInMember(SignInManager<AgencyUser> signIn, AgencyDbConte
         if (result.IsLockedOut) return SignInOutcome.LockedOut;
         if (!result.Succeeded) return SignInOutcome.Invalid;
         user.LastLoginAt = time.GetUtcNow();
-        await audit.AddAsync(db, new AuditActor(user.Id, user.FullName), "member.signed-in", "user", user.Id, null, ct);
+        audit.Add(db, new AuditActor(user.Id, user.FullName), "member.signed-in", "user", user.Id, null);
         await db.SaveChangesAsync(ct);
         return SignInOutcome.Succeeded;
     }

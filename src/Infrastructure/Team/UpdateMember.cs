@@ -40,8 +40,8 @@ public sealed class UpdateMember(ITenantDbContextFactory contexts, TenantContext
         // owner/admin moving themselves to another team (their role is unchanged; the team applies at their next sign-in).
         var signOut = user.PasswordHash is not null && user.Id != actor.UserId;
         if (signOut) user.SecurityStamp = Guid.NewGuid().ToString("N");
-        await audit.AddAsync(db, new AuditActor(actor.UserId, actor.FullName), "member.updated", "user", user.Id,
-            new { old, @new = new { role = AgencyRoles.Key(request.Role), team = request.TeamId } }, ct);
+        audit.Add(db, new AuditActor(actor.UserId, actor.FullName), "member.updated", "user", user.Id,
+            new { old, @new = new { role = AgencyRoles.Key(request.Role), team = request.TeamId } });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -6,9 +6,11 @@ using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Provisioning;
 using LoanSaaS.Tenancy.Resolution;
 using LoanSaaS.Web.Localization;
+using LoanSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+
 
 namespace LoanSaaS.Web.Platform;
 
@@ -101,11 +103,7 @@ public sealed partial class AgenciesPage
         return LoadAsync();
     }
 
-    private string AgencyUrl(string slug)
-    {
-        var here = new Uri(Nav.BaseUri);
-        return $"{here.Scheme}://{Hosts.AgencyHost(slug, here.Authority)}/";
-    }
+    private string AgencyUrl(string slug) => WorkspaceLinks.Root(Hosts, Nav, slug) + "/";
 
     private async Task SuspendAsync(AgencyRow agency)
     {

@@ -1,7 +1,7 @@
 using LoanSaaS.Tenancy.Resolution;
 using Microsoft.AspNetCore.Components;
 
-namespace LoanSaaS.Web.SignUp;
+namespace LoanSaaS.Web.Tenancy;
 
 /// <summary>Addresses of an agency's workspace as seen from the apex host (same scheme and port).</summary>
 public static class WorkspaceLinks
