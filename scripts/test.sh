@@ -6,6 +6,8 @@
 # validates the compose file, builds the solution and runs every test project
 # in tests/*/. Ends with exactly one line: "N passed, N failed, N skipped".
 #
+# With --services it stops after starting PostgreSQL and Redis.
+#
 # Safe to run twice: installs, initdb, role creation and server starts are all
 # skipped when already done. PostgreSQL and Redis are left running.
 set -euo pipefail
@@ -121,6 +123,12 @@ fi
 export LOANSAAS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=loansaas;Password=loansaas"
 export LOANSAAS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export LOANSAAS_CHROMIUM=/usr/bin/chromium
+
+# `./scripts/test.sh --services`: only install and start what the tests need (for running one test project by hand).
+if [[ "${1:-}" == "--services" ]]; then
+  log "PostgreSQL on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT are running"
+  exit 0
+fi
 
 # ---------------------------------------------------------------------------
 # 4. Checks, build, tests

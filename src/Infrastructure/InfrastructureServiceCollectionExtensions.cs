@@ -1,7 +1,9 @@
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Demo;
+using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Live;
+using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Platform;
 using LoanSaaS.Infrastructure.Provisioning;
@@ -68,6 +70,12 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<SetPasswordFromLink>();
         services.AddScoped<ManageTeams>();
         services.AddScoped<SignInMember>();
+
+        services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection("PersonalData"));
+        services.AddSingleton<MasterKey>();
+        services.AddSingleton<TenantKeyRing>();
+        services.AddScoped<TenantPersonalData>();
+        services.AddScoped<CaptureLeads>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 namespace LoanSaaS.Domain.People;
 
 /// <summary>Chinese input methods often produce full-width ASCII ("１３８", "Ｘ"); fold it to plain ASCII.</summary>
-internal static class FullWidth
+public static class FullWidth
 {
     private const char First = '\uFF01';
     private const char Last = '\uFF5E';

@@ -12,7 +12,8 @@ public static class AgencyRoles
     private const Permission Everything =
         Permission.ViewDashboard | Permission.ViewTeamLeads | Permission.ViewAllLeads | Permission.RevealPersonalData
         | Permission.ExportData | Permission.ApproveApplications | Permission.ManageFinance | Permission.ManagePostLoan
-        | Permission.ManageTeam | Permission.ManageSettings;
+        | Permission.ManageTeam | Permission.ManageSettings | Permission.ExportPersonalData | Permission.ManageLeads
+        | Permission.ViewAuditLog;
 
     /// <summary>
     /// Sales see their own records and managers their team's. Risk review, finance and post-loan
@@ -40,7 +41,7 @@ public static class AgencyRoles
     {
         AgencyRole.Owner or AgencyRole.Admin => Everything,
         AgencyRole.Manager => Permission.ViewDashboard | Permission.ViewTeamLeads | Permission.RevealPersonalData
-            | Permission.ExportData | Permission.ApproveApplications,
+            | Permission.ExportData | Permission.ApproveApplications | Permission.ManageLeads,
         // Sales phone their own customers, so they may reveal within their own scope.
         AgencyRole.Sales => Permission.RevealPersonalData,
         AgencyRole.RiskReviewer => Permission.ViewAllLeads | Permission.RevealPersonalData | Permission.ApproveApplications,

@@ -19,4 +19,13 @@ public enum Permission : long
 
     /// <summary>Agency settings: funnel, custom fields, products, rules and approval flows.</summary>
     ManageSettings = 1L << 9,
+
+    /// <summary>Export lists with personal data unmasked (with a reason; audited and watermarked).</summary>
+    ExportPersonalData = 1L << 10,
+
+    /// <summary>Import, merge, blacklist, reassign and release leads to the public pool.</summary>
+    ManageLeads = 1L << 11,
+
+    /// <summary>Read and verify the agency's audit log.</summary>
+    ViewAuditLog = 1L << 12,
 }

@@ -1,6 +1,11 @@
 using System.Text.Json;
 using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
+using LoanSaaS.Domain.Imports;
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Notifications;
+using LoanSaaS.Domain.Settings;
 using LoanSaaS.Domain.Products;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
@@ -20,6 +25,15 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<LoanProduct> LoanProducts => Set<LoanProduct>();
     public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadTag> LeadTags => Set<LeadTag>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
+    public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
+    public DbSet<LeadImport> LeadImports => Set<LeadImport>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AgencySetting> Settings => Set<AgencySetting>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     /// <summary>SQL taking this database's audit-append lock inside the current transaction; null where the transaction itself serializes writers (SQLite's BEGIN IMMEDIATE).</summary>
     protected internal virtual string? AuditLockSql => null;
@@ -109,6 +123,8 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
             a.Property(x => x.PreviousHash).HasMaxLength(64);
             a.Property(x => x.Hash).HasMaxLength(64);
             a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.EntityType, x.EntityId });
         });
+        builder.ApplyConfigurationsFromAssembly(typeof(AgencyDbContext).Assembly, t => t.Namespace == typeof(EntityConfigurations.LeadEntityTypeConfiguration).Namespace);
     }
 }

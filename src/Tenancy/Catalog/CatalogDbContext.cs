@@ -29,6 +29,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
             t.Property(x => x.ProvisioningError).HasMaxLength(2000);
             t.Property(x => x.SuspendedReason).HasMaxLength(500);
             t.Property(x => x.Version).IsConcurrencyToken();
+            t.Property(x => x.WrappedDataKey).HasMaxLength(128);
             t.OwnsOne(x => x.PendingOwner, o =>
             {
                 o.Property(p => p.Name).HasMaxLength(50);

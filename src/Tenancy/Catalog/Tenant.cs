@@ -24,6 +24,8 @@ public sealed class Tenant
     public string? SuspendedReason { get; set; }
     /// <summary>The owner from the sign-up form, kept until the owner account exists so a failed provisioning can resume.</summary>
     public PendingOwner? PendingOwner { get; set; }
+    /// <summary>The agency's personal-data key, wrapped (AES-GCM) by the platform master key; created on first use.</summary>
+    public byte[]? WrappedDataKey { get; set; }
     public long Version { get; set; }
 }
 

@@ -65,6 +65,61 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ApprovalFlows");
                 });
 
+            modelBuilder.Entity("LoanSaaS.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("NextAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsClosed", "NextAt");
+
+                    b.HasIndex("LeadId", "At");
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("LoanSaaS.Domain.Funnels.FunnelBoard", b =>
                 {
                     b.Property<Guid>("Id")
@@ -132,6 +187,558 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FunnelStages");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Imports.LeadImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DuplicatePolicy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RejectedFileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceFileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("LeadImports");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Leads.BlacklistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MobileIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MobileMasked")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumberIndex");
+
+                    b.HasIndex("MobileIndex");
+
+                    b.ToTable("Blacklist");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Leads.DictionaryItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Dictionary");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            Key = "mortgage",
+                            Kind = "LoanType",
+                            Name = "抵押贷",
+                            SortOrder = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            Key = "credit",
+                            Kind = "LoanType",
+                            Name = "信用贷",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            Key = "car",
+                            Kind = "LoanType",
+                            Name = "车贷",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            Key = "business",
+                            Kind = "LoanType",
+                            Name = "经营贷",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            Key = "housing-fund",
+                            Kind = "LoanType",
+                            Name = "公积金贷",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsActive = true,
+                            Key = "policy",
+                            Kind = "LoanType",
+                            Name = "保单贷",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 7,
+                            IsActive = true,
+                            Key = "web-form",
+                            Kind = "Source",
+                            Name = "官网表单",
+                            SortOrder = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsActive = true,
+                            Key = "platform",
+                            Kind = "Source",
+                            Name = "第三方平台",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 9,
+                            IsActive = true,
+                            Key = "street",
+                            Kind = "Source",
+                            Name = "地推",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 10,
+                            IsActive = true,
+                            Key = "phone",
+                            Kind = "Source",
+                            Name = "电话",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 11,
+                            IsActive = true,
+                            Key = "referral",
+                            Kind = "Source",
+                            Name = "转介绍",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 12,
+                            IsActive = true,
+                            Key = "wechat",
+                            Kind = "Source",
+                            Name = "微信",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 13,
+                            IsActive = true,
+                            Key = "walk-in",
+                            Kind = "Source",
+                            Name = "上门",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 14,
+                            IsActive = true,
+                            Key = "other",
+                            Kind = "Source",
+                            Name = "其他",
+                            SortOrder = 7
+                        });
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Leads.Lead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountWan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BlacklistReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreditStatus")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("CustomerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<bool?>("IsMale")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastFollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoanType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("NextFollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("TermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "IdNumber", "LoanSaaS.Domain.Leads.Lead.IdNumber#SealedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<byte[]>("Cipher")
+                                .HasMaxLength(128)
+                                .HasColumnType("bytea")
+                                .HasColumnName("IdNumberCipher");
+
+                            b1.Property<string>("Index")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("IdNumberIndex");
+
+                            b1.Property<string>("Masked")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("IdNumberMasked");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Mobile", "LoanSaaS.Domain.Leads.Lead.Mobile#SealedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<byte[]>("Cipher")
+                                .HasMaxLength(128)
+                                .HasColumnType("bytea")
+                                .HasColumnName("MobileCipher");
+
+                            b1.Property<string>("Index")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("MobileIndex");
+
+                            b1.Property<string>("Masked")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("MobileMasked");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("NextFollowUpAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Status", "CreatedAt");
+
+                    b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Leads.LeadTag", b =>
+                {
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("LeadId", "Tag");
+
+                    b.HasIndex("Tag", "LeadId");
+
+                    b.ToTable("LeadTags");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "Id");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Products.LoanProduct", b =>
@@ -208,6 +815,44 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("LoanProducts");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Settings.AgencySetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Settings.NumberSequence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NumberSequences");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Team.RoleSetting", b =>
@@ -308,6 +953,8 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
                 });
@@ -541,11 +1188,29 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LoanSaaS.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("LoanSaaS.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LoanSaaS.Domain.Funnels.FunnelStage", b =>
                 {
                     b.HasOne("LoanSaaS.Domain.Funnels.FunnelBoard", null)
                         .WithMany("Stages")
                         .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Leads.LeadTag", b =>
+                {
+                    b.HasOne("LoanSaaS.Domain.Leads.Lead", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -604,6 +1269,11 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("LoanSaaS.Domain.Funnels.FunnelBoard", b =>
                 {
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Leads.Lead", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

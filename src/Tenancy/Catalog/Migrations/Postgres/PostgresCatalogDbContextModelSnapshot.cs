@@ -129,6 +129,10 @@ namespace LoanSaaS.Tenancy.Catalog.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("WrappedDataKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")

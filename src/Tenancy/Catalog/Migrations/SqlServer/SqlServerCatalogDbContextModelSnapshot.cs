@@ -129,6 +129,10 @@ namespace LoanSaaS.Tenancy.Catalog.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("WrappedDataKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("varbinary(128)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")

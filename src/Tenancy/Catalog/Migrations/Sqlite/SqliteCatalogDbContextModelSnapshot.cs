@@ -124,6 +124,10 @@ namespace LoanSaaS.Tenancy.Catalog.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("WrappedDataKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")

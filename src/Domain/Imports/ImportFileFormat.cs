@@ -1,0 +1,7 @@
+namespace LoanSaaS.Domain.Imports;
+
+public enum ImportFileFormat
+{
+    Xlsx,
+    Csv,
+}

@@ -1,0 +1,7 @@
+namespace LoanSaaS.Domain.Leads;
+
+public enum DictionaryKind
+{
+    LoanType,
+    Source,
+}

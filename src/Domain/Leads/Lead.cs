@@ -1,0 +1,63 @@
+namespace LoanSaaS.Domain.Leads;
+
+/// <summary>
+/// A person who may borrow, from first contact to (after <see cref="ConvertedAt"/>) a customer. Personal data is held
+/// only sealed (encrypted + blind index + mask, see <see cref="SealedValue"/>); everything else is plain.
+/// </summary>
+public sealed class Lead
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Number { get; set; }
+    public required string Name { get; set; }
+
+    public SealedValue Mobile { get; set; } = SealedValue.Empty;
+    public SealedValue IdNumber { get; set; } = SealedValue.Empty;
+    /// <summary>Derived from the ID number; kept for age limits and product matching.</summary>
+    public DateOnly? BirthDate { get; set; }
+    public bool? IsMale { get; set; }
+
+    public string? City { get; set; }
+    /// <summary>Key of a <see cref="DictionaryKind.LoanType"/> item.</summary>
+    public string? LoanType { get; set; }
+    public decimal? AmountWan { get; set; }
+    public string? Purpose { get; set; }
+    public int? TermMonths { get; set; }
+    public CreditStatus? CreditStatus { get; set; }
+    /// <summary>Key of a <see cref="DictionaryKind.Source"/> item.</summary>
+    public string? Source { get; set; }
+    public IntentLevel? Intent { get; set; }
+    public List<LeadTag> Tags { get; set; } = [];
+
+    public LeadStatus Status { get; set; } = LeadStatus.Active;
+    public string? OwnerId { get; set; }
+    /// <summary>The owner's team when assigned; team-scoped members see leads by this.</summary>
+    public Guid? TeamId { get; set; }
+
+    public LeadChannel Channel { get; set; }
+    public Guid? ImportId { get; set; }
+    public string? CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? LastFollowUpAt { get; set; }
+    public DateTimeOffset? NextFollowUpAt { get; set; }
+
+    public string? ConsentVersion { get; set; }
+    public DateTimeOffset? ConsentAt { get; set; }
+    public LeadChannel? ConsentChannel { get; set; }
+
+    public string? BlacklistReason { get; set; }
+    public Guid? MergedIntoId { get; set; }
+    public string? CustomerNumber { get; set; }
+    public DateTimeOffset? ConvertedAt { get; set; }
+
+    /// <summary>Concurrency token: every change increments it, a stale edit is refused.</summary>
+    public long Version { get; set; }
+
+    public bool IsCustomer => ConvertedAt is not null;
+
+    public void AssignTo(string? ownerId, Guid? teamId)
+    {
+        OwnerId = ownerId;
+        TeamId = ownerId is null ? null : teamId;
+    }
+}

@@ -1,0 +1,8 @@
+namespace LoanSaaS.Domain.Leads;
+
+public enum LeadDuplicateReason
+{
+    SameMobile,
+    SameIdNumber,
+    SameNameAndCity,
+}

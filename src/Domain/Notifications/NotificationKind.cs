@@ -1,0 +1,8 @@
+namespace LoanSaaS.Domain.Notifications;
+
+public enum NotificationKind
+{
+    FollowUpDue,
+    LeadAssigned,
+    ImportFinished,
+}

@@ -1,0 +1,156 @@
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Time;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.PersonalData;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Leads;
+
+public sealed record ConsentRecord(string Version, LeadChannel Channel);
+
+/// <summary>How a batch enters: who is acting, who will own new leads and what to do with duplicates.</summary>
+public sealed record CaptureOptions(LeadChannel Channel, AuditActor Actor, DuplicatePolicy Policy)
+{
+    public string? OwnerId { get; init; }
+    /// <summary>New leads without an owner go to the public pool.</summary>
+    public ConsentRecord? Consent { get; init; }
+    public Guid? ImportId { get; init; }
+    /// <summary>Blind indexes seen earlier in the same file, so a repeat inside one upload is reported as such.</summary>
+    public HashSet<string>? SeenInFile { get; init; }
+}
+
+public enum CaptureOutcome { Created, Updated, Duplicate, Rejected }
+
+public sealed record CaptureResult(CaptureOutcome Outcome, Guid? LeadId = null, string? Number = null, IReadOnlyList<FieldError>? Errors = null, string? BlacklistReason = null);
+
+/// <summary>
+/// The one way leads enter the system (manual entry, the public form, imports, the API): validate and normalise,
+/// refuse blacklisted people, find duplicates by blind index in the batch, the file and the database, then create or
+/// update under the duplicate policy. Callers check permissions; this use case does the rest, in batches.
+/// </summary>
+public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext tenant, TenantPersonalData personalData, AuditLog audit, ILiveEvents live, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CaptureResult>> HandleAsync(IReadOnlyList<LeadInput> inputs, CaptureOptions options, CancellationToken ct)
+    {
+        var protector = await personalData.GetAsync(ct);
+        await using var db = contexts.Create();
+        var dictionaries = await LeadDictionaries.LoadAsync(db, ct);
+        var now = time.GetUtcNow();
+        var today = Shanghai.Today(time);
+
+        var results = new CaptureResult?[inputs.Count];
+        var drafts = new LeadDraft?[inputs.Count];
+        var seen = options.SeenInFile ?? [];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var validated = LeadInputRules.Validate(inputs[i], dictionaries, protector, today);
+            if (!validated.Succeeded) { results[i] = new(CaptureOutcome.Rejected, Errors: validated.Errors); continue; }
+            var draft = validated.Value!;
+            if (Keys(draft).Any(k => !seen.Add(k)))
+            {
+                results[i] = new(CaptureOutcome.Rejected, Errors: [new FieldError("Lead", "DuplicateInFile")]);
+                continue;
+            }
+            drafts[i] = draft;
+        }
+
+        var mobiles = drafts.Where(d => d is not null).Select(d => d!.Mobile.Index!).ToList();
+        var ids = drafts.Where(d => d is { IdNumber.HasValue: true }).Select(d => d!.IdNumber.Index!).ToList();
+        var blocked = await db.Blacklist.AsNoTracking()
+            .Where(b => mobiles.Contains(b.MobileIndex!) || ids.Contains(b.IdNumberIndex!))
+            .Select(b => new { b.MobileIndex, b.IdNumberIndex, b.Reason }).ToListAsync(ct);
+        var existing = await db.Leads.Include(l => l.Tags)
+            .Where(l => l.Status != LeadStatus.Merged && (mobiles.Contains(l.Mobile.Index!) || ids.Contains(l.IdNumber.Index!)))
+            .ToListAsync(ct);
+
+        var created = new List<(int Index, Lead Lead)>();
+        var updated = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (drafts[i] is not { } draft) continue;
+            var block = blocked.FirstOrDefault(b => b.MobileIndex == draft.Mobile.Index || (draft.IdNumber.HasValue && b.IdNumberIndex == draft.IdNumber.Index));
+            if (block is not null)
+            {
+                results[i] = new(CaptureOutcome.Rejected, Errors: [new FieldError("Lead", "Blacklisted")], BlacklistReason: block.Reason);
+                continue;
+            }
+            var match = existing.FirstOrDefault(l => l.Mobile.Index == draft.Mobile.Index)
+                ?? (draft.IdNumber.HasValue ? existing.FirstOrDefault(l => l.IdNumber.Index == draft.IdNumber.Index) : null);
+            if (match is null)
+            {
+                var lead = NewLead(draft, options, now);
+                created.Add((i, lead));
+                continue;
+            }
+            results[i] = Update(db, match, draft, options, now, ref updated);
+        }
+
+        if (created.Count > 0) await NumberAndAddAsync(db, created, options, today, ct);
+        foreach (var (index, lead) in created) results[index] = new(CaptureOutcome.Created, lead.Id, lead.Number);
+        if (created.Count > 0 && options.ImportId is null)
+            foreach (var (_, lead) in created)
+                audit.Add(db, options.Actor, "lead.created", "lead", lead.Id.ToString(), new { channel = options.Channel.ToString(), number = lead.Number });
+        await db.SaveChangesAsync(ct);
+
+        if (created.Count + updated > 0)
+            await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(created.Count + updated), ct);
+        return results.Select(r => r!).ToList();
+    }
+
+    private CaptureResult Update(AgencyDbContext db, Lead lead, LeadDraft draft, CaptureOptions options, DateTimeOffset now, ref int updated)
+    {
+        var changes = LeadChanges.Apply(lead, draft, options.Policy).ToList();
+        if (options.Consent is { } consent)
+        {
+            lead.ConsentVersion = consent.Version;
+            lead.ConsentAt = now;
+            lead.ConsentChannel = consent.Channel;
+            changes.Add(new FieldChange("Consent", null, consent.Version));
+        }
+        if (changes.Count == 0) return new(CaptureOutcome.Duplicate, lead.Id, lead.Number);
+
+        lead.UpdatedAt = now;
+        lead.Version++;
+        updated++;
+        audit.Add(db, options.Actor, "lead.updated", "lead", lead.Id.ToString(),
+            new { channel = options.Channel.ToString(), import = options.ImportId, changes });
+        return new(CaptureOutcome.Updated, lead.Id, lead.Number);
+    }
+
+    private static Lead NewLead(LeadDraft d, CaptureOptions options, DateTimeOffset now)
+    {
+        var lead = new Lead
+        {
+            Number = "", Name = d.Name, Mobile = d.Mobile, IdNumber = d.IdNumber, BirthDate = d.BirthDate, IsMale = d.IsMale,
+            City = d.City, LoanType = d.LoanType, AmountWan = d.AmountWan, Purpose = d.Purpose, TermMonths = d.TermMonths,
+            CreditStatus = d.CreditStatus, Source = d.Source, Intent = d.Intent,
+            Status = options.OwnerId is null ? LeadStatus.PublicPool : LeadStatus.Active,
+            Channel = options.Channel, ImportId = options.ImportId, CreatedById = options.Actor.Id, CreatedAt = now, UpdatedAt = now,
+            ConsentVersion = options.Consent?.Version, ConsentAt = options.Consent is null ? null : now, ConsentChannel = options.Consent?.Channel,
+        };
+        lead.Tags.AddRange(d.Tags.Select(t => new LeadTag { LeadId = lead.Id, Tag = t }));
+        return lead;
+    }
+
+    private async Task NumberAndAddAsync(AgencyDbContext db, List<(int Index, Lead Lead)> created, CaptureOptions options, DateOnly today, CancellationToken ct)
+    {
+        var key = LeadNumber.SequenceKey(LeadNumber.LeadPrefix, today);
+        var first = await NumberSequences.ReserveAsync(contexts, key, created.Count, ct);
+        Guid? team = options.OwnerId is null ? null
+            : await db.Users.Where(u => u.Id == options.OwnerId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
+        for (var n = 0; n < created.Count; n++)
+        {
+            var lead = created[n].Lead;
+            lead.Number = LeadNumber.Format(key, first + n);
+            lead.AssignTo(options.OwnerId, team);
+        }
+        db.Leads.AddRange(created.Select(c => c.Lead));
+    }
+
+    private static IEnumerable<string> Keys(LeadDraft d) =>
+        d.IdNumber.HasValue ? [d.Mobile.Index!, d.IdNumber.Index!] : [d.Mobile.Index!];
+}

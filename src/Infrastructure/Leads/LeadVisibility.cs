@@ -1,0 +1,31 @@
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Team;
+
+namespace LoanSaaS.Infrastructure.Leads;
+
+/// <summary>The data-scope filter every lead query goes through (sales: own; manager: team; others: all).</summary>
+public static class LeadVisibility
+{
+    public static IQueryable<Lead> VisibleTo(this IQueryable<Lead> leads, CurrentUser user) => user.Scope switch
+    {
+        DataScope.All => leads,
+        DataScope.Team when user.TeamId is { } team => leads.Where(l => l.TeamId == team || l.OwnerId == user.UserId),
+        _ => leads.Where(l => l.OwnerId == user.UserId),
+    };
+
+    /// <summary>Visible in the member's scope, or waiting in the public pool (which every member may see and claim).</summary>
+    public static IQueryable<Lead> VisibleOrPooled(this IQueryable<Lead> leads, CurrentUser user) => user.Scope switch
+    {
+        DataScope.All => leads,
+        DataScope.Team when user.TeamId is { } team => leads.Where(l => l.TeamId == team || l.OwnerId == user.UserId || l.Status == LeadStatus.PublicPool),
+        _ => leads.Where(l => l.OwnerId == user.UserId || l.Status == LeadStatus.PublicPool),
+    };
+
+    public static bool CanSee(this CurrentUser user, Lead lead) => user.Scope switch
+    {
+        DataScope.All => true,
+        DataScope.Team when user.TeamId is { } team => lead.TeamId == team || lead.OwnerId == user.UserId,
+        _ => lead.OwnerId == user.UserId,
+    };
+}

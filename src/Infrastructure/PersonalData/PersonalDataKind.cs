@@ -1,0 +1,9 @@
+namespace LoanSaaS.Infrastructure.PersonalData;
+
+/// <summary>Kinds of C2 data; the name goes into the associated data and the blind index so values cannot be swapped between kinds.</summary>
+public enum PersonalDataKind
+{
+    Mobile,
+    IdNumber,
+    BankCard,
+}
