@@ -56,26 +56,14 @@ public static class InfrastructureServiceCollectionExtensions
             .AddClaimsPrincipalFactory<AgencyClaimsFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
-        services.AddScoped<SignUpAgency>();
-        services.AddScoped<GetProvisioningStatus>();
-        services.AddScoped<ListAgencies>();
-        services.AddScoped<ManageAgencyState>();
         services.AddSingleton<PlatformAdmins>();
         services.AddSingleton<DemoAgencySeeder>();
-        services.AddScoped<ListMembers>();
-        services.AddScoped<AddMember>();
-        services.AddScoped<UpdateMember>();
-        services.AddScoped<SetMemberActive>();
-        services.AddScoped<IssuePasswordLink>();
-        services.AddScoped<SetPasswordFromLink>();
-        services.AddScoped<ManageTeams>();
-        services.AddScoped<SignInMember>();
+        services.AddUseCases();
 
         services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection("PersonalData"));
         services.AddSingleton<MasterKey>();
         services.AddSingleton<TenantKeyRing>();
         services.AddScoped<TenantPersonalData>();
-        services.AddScoped<CaptureLeads>();
         return services;
     }
 }

@@ -3,12 +3,16 @@ using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Catalog;
 using LoanSaaS.Tenancy.Resolution;
 using LoanSaaS.Web.Account;
+using LoanSaaS.Web.Apply;
+using LoanSaaS.Web.Imports;
+using LoanSaaS.Web.Leads;
 using LoanSaaS.Web.Health;
 using LoanSaaS.Web.Localization;
 using LoanSaaS.Web.Security;
 using LoanSaaS.Web.Shell;
 using LoanSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -69,7 +73,8 @@ public static class LoanSaaSComposition
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.PlatformAdmin, p => p.AddAuthenticationSchemes(PlatformScheme).RequireClaim(AgencyClaims.PlatformAdmin))
-            .AddPolicy(Policies.ManageTeam, p => p.RequireAssertion(c => CurrentUser.From(c.User)?.Can(Domain.Team.Permission.ManageTeam) == true));
+            .AddPolicy(Policies.ManageTeam, p => p.RequireAssertion(c => CurrentUser.From(c.User)?.Can(Domain.Team.Permission.ManageTeam) == true))
+            .AddPermissionPolicies();
         services.AddAntiforgery(o => o.Cookie.Name = "loansaas.af");
 
         services.AddLoanSaaSHealthChecks(configuration);
@@ -96,6 +101,9 @@ public static class LoanSaaSComposition
         app.MapLoanSaaSHealthChecks();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapLeadEndpoints();
+        app.MapImportEndpoints();
+        app.MapApplyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
@@ -104,4 +112,17 @@ public static class Policies
 {
     public const string PlatformAdmin = "platform-admin";
     public const string ManageTeam = "manage-team";
+    /// <summary>Any signed-in member of the agency of the host.</summary>
+    public const string Member = "member";
+
+    /// <summary>The policy requiring one <see cref="Domain.Team.Permission"/>, e.g. <c>Policies.For(Permission.ManageLeads)</c>.</summary>
+    public static string For(Domain.Team.Permission permission) => "permission:" + permission;
+
+    public static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        builder.AddPolicy(Member, p => p.RequireAssertion(c => CurrentUser.From(c.User) is not null));
+        foreach (var permission in Enum.GetValues<Domain.Team.Permission>().Where(p => p != Domain.Team.Permission.None))
+            builder.AddPolicy(For(permission), p => p.RequireAssertion(c => CurrentUser.From(c.User)?.Can(permission) == true));
+        return builder;
+    }
 }

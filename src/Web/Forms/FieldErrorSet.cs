@@ -2,7 +2,7 @@ using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Web.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace LoanSaaS.Web.Team;
+namespace LoanSaaS.Web.Forms;
 
 /// <summary>The last use-case errors of a form, by field; a field's errors go away as soon as it is edited.</summary>
 public sealed class FieldErrorSet

@@ -1,0 +1,29 @@
+using LoanSaaS.Infrastructure.Common;
+using Microsoft.Extensions.Localization;
+
+namespace LoanSaaS.Web.Leads;
+
+/// <summary>
+/// Texts shared by every lead page: field labels ("Field.Mobile"), enum values ("Intent.A", "Status.PublicPool",
+/// "Credit.Good", "Channel.Import", "FollowUp.Phone", "Outcome.NoAnswer") and validation errors ("Error.Mobile.Invalid").
+/// </summary>
+public sealed class LeadText
+{
+    public static string Error(IStringLocalizer<LeadText> t, FieldError error) =>
+        t[$"Error.{error.Field}.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : t[$"Error.{error.Code}"].Value;
+
+    public static string Enum<TEnum>(IStringLocalizer<LeadText> t, TEnum value) where TEnum : struct, System.Enum =>
+        t[$"{Prefix<TEnum>()}.{value}"].Value;
+
+    private static string Prefix<TEnum>() => typeof(TEnum).Name switch
+    {
+        "IntentLevel" => "Intent",
+        "LeadStatus" => "Status",
+        "CreditStatus" => "Credit",
+        "LeadChannel" => "Channel",
+        "FollowUpChannel" => "FollowUp",
+        "FollowUpOutcome" => "Outcome",
+        "DuplicatePolicy" => "Policy",
+        var name => name,
+    };
+}
