@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Demo;
+using LoanSaaS.Infrastructure.Imports;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Live;
 using LoanSaaS.Infrastructure.PersonalData;
@@ -58,12 +59,18 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddSingleton<PlatformAdmins>();
         services.AddSingleton<DemoAgencySeeder>();
+        // Use cases with several operations (no single HandleAsync) are registered by hand.
+        services.AddScoped<ManageTeams>();
+        services.AddScoped<ManageAgencyState>();
         services.AddUseCases();
+        services.AddLeadImports();
 
         services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection("PersonalData"));
         services.AddSingleton<MasterKey>();
         services.AddSingleton<TenantKeyRing>();
         services.AddScoped<TenantPersonalData>();
+        FollowUps.FollowUpServices.AddFollowUps(services, configuration);
+        Apply.ApplyServices.AddApplyForm(services, configuration);
         return services;
     }
 }

@@ -50,6 +50,21 @@ public sealed class ShellTests(AppServer app, ITestOutputHelper output) : Browse
     });
 
     [Fact]
+    public Task The_user_menu_opens_and_signs_out() => Journey(async () =>
+    {
+        var page = await NewPageAsync();
+        await page.LoginAsync(App.AgencyUrl(DemoSlug), DemoOwnerMobile, DemoPassword);
+
+        await page.ClickTestId("user-menu-button");
+        await Expect(page.ByTestId("user-name")).ToContainTextAsync(DemoOwnerName);
+        await page.ClickTestId("sign-out");
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await page.GotoAsync(App.AgencyUrl(DemoSlug) + "/leads");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+    });
+
+    [Fact]
     public Task Dark_theme_applies_at_once_and_survives_a_reload() => Journey(async () =>
     {
         var page = await NewPageAsync();

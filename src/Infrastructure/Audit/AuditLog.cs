@@ -73,14 +73,24 @@ public sealed class AuditLog(TimeProvider time)
     }
 
     /// <summary>True when every entry's hash matches its content and its predecessor.</summary>
-    public static async Task<bool> VerifyChainAsync(AgencyDbContext db, CancellationToken ct)
+    public static async Task<bool> VerifyChainAsync(AgencyDbContext db, CancellationToken ct) =>
+        (await CheckChainAsync(db, ct)).IsIntact;
+
+    /// <summary>
+    /// Walks the chain in id order, streaming (one entry in memory at a time), and stops at the first entry whose hash
+    /// does not match its content or whose link does not match the entry before it.
+    /// </summary>
+    public static async Task<AuditChainCheck> CheckChainAsync(AgencyDbContext db, CancellationToken ct)
     {
         var previous = "";
+        long count = 0;
         await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (e.PreviousHash != previous || e.Hash != HashOf(e)) return false;
+            count++;
+            if (e.Hash != HashOf(e)) return new AuditChainCheck(count, e.Id, AuditChainBreak.ContentChanged);
+            if (e.PreviousHash != previous) return new AuditChainCheck(count, e.Id, AuditChainBreak.LinkBroken);
             previous = e.Hash;
         }
-        return true;
+        return new AuditChainCheck(count, null, null);
     }
 }

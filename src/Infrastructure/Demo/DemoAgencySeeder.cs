@@ -1,11 +1,18 @@
+using System.Globalization;
+using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Tenancy;
+using LoanSaaS.Domain.Time;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Provisioning;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Catalog;
 using LoanSaaS.Tenancy.Databases;
+using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Provisioning;
 using LoanSaaS.Tenancy.Resolution;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +21,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanSaaS.Infrastructure.Demo;
 
-/// <summary>Creates the demo agency "demo" with a realistic Shanghai team, once. Every demo login uses <see cref="Password"/>.</summary>
+/// <summary>Creates the demo agency "demo" with a realistic Shanghai team and ~300 sample leads, once. Every demo login uses <see cref="Password"/>.</summary>
 public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantDatabaseConnector connector, TenantProvisioner provisioner, TenantScopes scopes, TimeProvider time)
 {
     public const string Slug = "demo";
@@ -49,6 +56,7 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             && await provisioner.ProvisionAsync(tenant.Id, ct) != TenantState.Active)
             throw new InvalidOperationException("The demo agency could not be provisioned; see the log.");
         await SeedTeamAsync(TenantStore.ToInfo(tenant), ct);
+        await SeedLeadsAsync(TenantStore.ToInfo(tenant), ct);
     }
 
     private async Task SeedTeamAsync(TenantInfo tenant, CancellationToken ct)
@@ -82,5 +90,88 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
                 await users.UpdateAsync(user);
             }
         }
+    }
+
+    public const int SampleLeadCount = 300;
+
+    /// <summary>Sample leads owned by the sales people and managers, some pooled, blacklisted or converted; only into an agency without leads.</summary>
+    private async Task SeedLeadsAsync(TenantInfo tenant, CancellationToken ct)
+    {
+        await using var scope = scopes.Begin(tenant);
+        var sp = scope.ServiceProvider;
+        var contexts = sp.GetRequiredService<ITenantDbContextFactory>();
+        await using var db = contexts.Create();
+        if (await db.Leads.AnyAsync(ct)) return;
+
+        var users = await db.Users.AsNoTracking().ToListAsync(ct);
+        var owners = SampleTeam.People.Where(p => p.Role is AgencyRole.Sales or AgencyRole.Manager)
+            .Select(p => users.Single(u => u.Email == p.Email)).ToList();
+        var samples = SampleLeads.Generate(SampleLeadCount, owners.Count);
+        var now = time.GetUtcNow();
+        var today = Shanghai.Today(time);
+        var ids = new Guid?[samples.Count];
+
+        // Through the one capture use case, on a clock set to each lead's day, so numbers and audit entries read as if
+        // the leads had come in over the past weeks.
+        var batches = samples.Select((s, i) => (Sample: s, Index: i))
+            .GroupBy(x => (x.Sample.DaysAgo, Owner: x.Sample.Kind == SampleLeadKind.Pool ? -1 : x.Sample.Owner));
+        foreach (var batch in batches.OrderByDescending(b => b.Key.DaysAgo))
+        {
+            var at = Shanghai.StartOfDayUtc(today.AddDays(-batch.Key.DaysAgo)).AddHours(9).AddMinutes(batch.Min(x => x.Sample.MinuteOfDay));
+            var clock = new SeedClock(at < now ? at : now);
+            var owner = batch.Key.Owner < 0 ? null : owners[batch.Key.Owner];
+            var capture = new CaptureLeads(contexts, sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<TenantPersonalData>(),
+                new AuditLog(clock), sp.GetRequiredService<ILiveEvents>(), clock);
+            var options = new CaptureOptions(owner is null ? LeadChannel.WebForm : LeadChannel.Manual,
+                owner is null ? AuditActor.System : new AuditActor(owner.Id, owner.FullName), DuplicatePolicy.Skip) { OwnerId = owner?.Id };
+            var results = await capture.HandleAsync(batch.Select(x => Input(x.Sample)).ToList(), options, ct);
+            foreach (var (x, result) in batch.Zip(results)) ids[x.Index] = result.LeadId;
+        }
+
+        var leads = await db.Leads.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (ids[i] is not { } id || !leads.TryGetValue(id, out var lead)) continue;
+            var sample = samples[i];
+            if (sample.NextFollowUpInDays is { } next)
+                lead.NextFollowUpAt = Shanghai.StartOfDayUtc(today.AddDays(next)).AddHours(10).AddMinutes(sample.MinuteOfDay % 240);
+            if (sample.Kind == SampleLeadKind.Blacklisted) Blacklist(db, lead, sample.BlacklistReason!, ManagerOf(lead, users));
+            if (sample.Kind == SampleLeadKind.Customer)
+            {
+                var converted = lead.CreatedAt.AddDays(1 + sample.MinuteOfDay % 5);
+                lead.ConvertedAt = converted < now ? converted : now;
+                var key = LeadNumber.SequenceKey(LeadNumber.CustomerPrefix, Shanghai.DateOf(lead.ConvertedAt.Value));
+                lead.CustomerNumber = LeadNumber.Format(key, await NumberSequences.ReserveAsync(contexts, key, 1, ct));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static LeadInput Input(SampleLead s) => new()
+    {
+        Name = s.Name, Mobile = s.Mobile, IdNumber = s.IdNumber, City = s.City, LoanType = s.LoanType,
+        Amount = s.AmountWan.ToString(CultureInfo.InvariantCulture), Purpose = s.Purpose,
+        Term = s.TermMonths.ToString(CultureInfo.InvariantCulture), CreditStatus = s.Credit.ToString(), Source = s.Source,
+        Intent = s.Intent?.ToString(), Tags = string.Join(',', s.Tags),
+    };
+
+    private static AgencyUser ManagerOf(Lead lead, List<AgencyUser> users) =>
+        users.FirstOrDefault(u => u.Role == AgencyRole.Manager && u.TeamId == lead.TeamId) ?? users.First(u => u.Role == AgencyRole.Admin);
+
+    private static void Blacklist(AgencyDbContext db, Lead lead, string reason, AgencyUser by)
+    {
+        var at = lead.CreatedAt.AddHours(3);
+        lead.Status = LeadStatus.Blacklisted;
+        lead.BlacklistReason = reason;
+        db.Blacklist.Add(new BlacklistEntry
+        {
+            MobileIndex = lead.Mobile.Index, MobileMasked = lead.Mobile.Masked, IdNumberIndex = lead.IdNumber.Index, IdNumberMasked = lead.IdNumber.Masked,
+            Name = lead.Name, Reason = reason, LeadId = lead.Id, AddedById = by.Id, AddedByName = by.FullName, AddedAt = at,
+        });
+    }
+
+    private sealed class SeedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }

@@ -2,6 +2,7 @@ using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Imports;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Tenancy.Live;
@@ -89,12 +90,14 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
             results[i] = Update(db, match, draft, options, now, ref updated);
         }
 
-        if (created.Count > 0) await NumberAndAddAsync(db, created, options, today, ct);
+        var bulk = LeadBulkInsert.Applies(db, created.Count);
+        if (created.Count > 0) await NumberAndAddAsync(db, created, options, today, track: !bulk, ct);
         foreach (var (index, lead) in created) results[index] = new(CaptureOutcome.Created, lead.Id, lead.Number);
         if (created.Count > 0 && options.ImportId is null)
             foreach (var (_, lead) in created)
                 audit.Add(db, options.Actor, "lead.created", "lead", lead.Id.ToString(), new { channel = options.Channel.ToString(), number = lead.Number });
-        await db.SaveChangesAsync(ct);
+        if (bulk) await LeadBulkInsert.SaveWithAsync(db, created.Select(c => c.Lead).ToList(), ct);
+        else await db.SaveChangesAsync(ct);
 
         if (created.Count + updated > 0)
             await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(created.Count + updated), ct);
@@ -136,7 +139,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         return lead;
     }
 
-    private async Task NumberAndAddAsync(AgencyDbContext db, List<(int Index, Lead Lead)> created, CaptureOptions options, DateOnly today, CancellationToken ct)
+    private async Task NumberAndAddAsync(AgencyDbContext db, List<(int Index, Lead Lead)> created, CaptureOptions options, DateOnly today, bool track, CancellationToken ct)
     {
         var key = LeadNumber.SequenceKey(LeadNumber.LeadPrefix, today);
         var first = await NumberSequences.ReserveAsync(contexts, key, created.Count, ct);
@@ -148,7 +151,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
             lead.Number = LeadNumber.Format(key, first + n);
             lead.AssignTo(options.OwnerId, team);
         }
-        db.Leads.AddRange(created.Select(c => c.Lead));
+        if (track) db.Leads.AddRange(created.Select(c => c.Lead));
     }
 
     private static IEnumerable<string> Keys(LeadDraft d) =>

@@ -53,7 +53,7 @@ public static class LeadFieldText
     {
         var t = Domain.People.FullWidth.ToHalfWidth(text.Trim()).TrimEnd('类', '级');
         intent = default;
-        return t.Length == 1 && Enum.TryParse(t, true, out intent) && Enum.IsDefined(intent);
+        return t.Length == 1 && char.IsAsciiLetter(t[0]) && Enum.TryParse(t, true, out intent) && Enum.IsDefined(intent);
     }
 
     /// <summary>Tags separated by commas, 、, semicolons or spaces; trimmed, de-duplicated, order kept.</summary>

@@ -35,11 +35,12 @@ internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lea
         l.Property(x => x.Version).IsConcurrencyToken();
         l.HasMany(x => x.Tags).WithOne().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
 
-        // The list's common shapes: by classification and date, by owner, by team; name prefix search.
-        l.HasIndex(x => new { x.Status, x.CreatedAt });
-        l.HasIndex(x => new { x.OwnerId, x.Status, x.CreatedAt });
-        l.HasIndex(x => new { x.TeamId, x.Status, x.CreatedAt });
-        l.HasIndex(x => x.Name);
+        // The lists' shapes (leads / customers / pool / blacklist, by everyone, an owner or a team, newest first): with
+        // ConvertedAt in the key the capped count and the first page read only the index (bench/Leads).
+        l.HasIndex(x => new { x.Status, x.ConvertedAt, x.CreatedAt });
+        l.HasIndex(x => new { x.OwnerId, x.Status, x.ConvertedAt, x.CreatedAt });
+        l.HasIndex(x => new { x.TeamId, x.Status, x.ConvertedAt, x.CreatedAt });
+        l.HasIndex(x => new { x.Name, x.City });
         l.HasIndex(x => x.NextFollowUpAt);
         l.HasIndex(x => x.ImportId);
     }

@@ -672,18 +672,18 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("NextFollowUpAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("Name", "City");
 
-                    b.HasIndex("OwnerId", "Status", "CreatedAt");
+                    b.HasIndex("Status", "ConvertedAt", "CreatedAt");
 
-                    b.HasIndex("TeamId", "Status", "CreatedAt");
+                    b.HasIndex("OwnerId", "Status", "ConvertedAt", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Status", "ConvertedAt", "CreatedAt");
 
                     b.ToTable("Leads");
                 });

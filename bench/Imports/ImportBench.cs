@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Domain.Tenancy;
+using LoanSaaS.Domain.Time;
+using LoanSaaS.Infrastructure;
+using LoanSaaS.Infrastructure.Imports;
+using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.PersonalData;
+using LoanSaaS.Infrastructure.Provisioning;
+using LoanSaaS.Infrastructure.SignUp;
+using LoanSaaS.Infrastructure.Team;
+using LoanSaaS.Tenancy.Catalog;
+using LoanSaaS.Tenancy.Migrations;
+using LoanSaaS.Tenancy.Provisioning;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace LoanSaaS.Bench.Imports;
+
+/// <summary>
+/// For each format: a fresh agency, then upload (checks + encrypted store) → start → the import runner (stream, map,
+/// validate, seal, de-duplicate, number, bulk insert, rejected-rows file), timed end to end with memory sampled every
+/// 50 ms. Then a raw binary COPY of the same rows (already validated and sealed, untimed) into a scratch table with
+/// the Leads columns (no indexes) of another fresh agency.
+/// </summary>
+public sealed class ImportBench(string server, int rows)
+{
+    private readonly string _prefix = "lbench_" + Guid.NewGuid().ToString("N")[..6] + "_";
+
+    public async Task RunAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:DataDirectory"] = Path.Combine(Path.GetTempPath(), _prefix),
+            ["Database:DatabaseNamePrefix"] = _prefix,
+            ["ConnectionStrings:Catalog"] = new NpgsqlConnectionStringBuilder(server) { Database = _prefix + "catalog" }.ConnectionString,
+            ["ConnectionStrings:TenantServer"] = server,
+        };
+        var user = new BenchUser();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
+            .AddSingleton<ICurrentUserAccessor>(user);
+        services.AddDataProtection();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
+        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        await using var provider = services.BuildServiceProvider();
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), _prefix + "files")).FullName;
+        try
+        {
+            await provider.GetRequiredService<TenantMigrator>().MigrateCatalogAsync(CancellationToken.None);
+            var xlsx = Path.Combine(folder, "leads.xlsx");
+            var csv = Path.Combine(folder, "leads.csv");
+            var clock = Stopwatch.StartNew();
+            BenchRows.WriteXlsx(xlsx, rows);
+            BenchRows.WriteCsv(csv, rows);
+            Console.WriteLine($"generated {rows:N0} rows: xlsx {new FileInfo(xlsx).Length / 1048576.0:F1} MiB, csv {new FileInfo(csv).Length / 1048576.0:F1} MiB in {clock.Elapsed.TotalSeconds:F1} s");
+
+            await CopyAsync(provider, "copy-warmup", Math.Min(rows, 5000));
+            await ImportAsync(provider, user, "warmup", csv, Math.Min(rows, 5000), warmUp: true);
+            var copyRate = await CopyAsync(provider, "copy", rows);
+            foreach (var (name, path) in new[] { ("xlsx", xlsx), ("csv", csv) })
+            {
+                var rate = await ImportAsync(provider, user, name, path, rows, warmUp: false);
+                Console.WriteLine($"  {name}: {rate / copyRate:P0} of the raw COPY rate");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+            await DropAsync();
+        }
+    }
+
+    private static async Task<double> ImportAsync(IServiceProvider provider, BenchUser user, string name, string path, int count, bool warmUp)
+    {
+        var (tenant, owner) = await ProvisionAsync(provider, "bench-imp-" + name);
+        user.Current = owner;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var memory = new MemorySampler();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        await using (var scope = await MemberScopeAsync(provider, tenant))
+        {
+            await using var file = File.OpenRead(warmUp ? await SliceCsvAsync(path, count) : path);
+            var upload = await scope.ServiceProvider.GetRequiredService<UploadLeadImport>().HandleAsync(
+                new UploadLeadImportRequest(file, Path.GetFileName(path), file.Length), CancellationToken.None);
+            if (!upload.Succeeded) throw new InvalidOperationException("upload refused: " + string.Join(", ", upload.Errors));
+            var uploaded = clock.Elapsed;
+            var started = await scope.ServiceProvider.GetRequiredService<StartLeadImport>().HandleAsync(
+                new StartLeadImportRequest(upload.Value!.ImportId, upload.Value.Mapping, DuplicatePolicy.FillEmpty, owner.UserId), CancellationToken.None);
+            if (!started.Succeeded) throw new InvalidOperationException("start refused: " + string.Join(", ", started.Errors));
+            await using (var run = provider.GetRequiredService<TenantScopes>().Begin(tenant))
+                await run.ServiceProvider.GetRequiredService<LeadImportRunner>().RunAsync(upload.Value.ImportId, CancellationToken.None);
+            var total = clock.Elapsed;
+
+            var import = await scope.ServiceProvider.GetRequiredService<GetLeadImport>().HandleAsync(upload.Value.ImportId, CancellationToken.None);
+            if (warmUp) return 0;
+            var rate = count / total.TotalSeconds;
+            Console.WriteLine($"--- import {name} ({new FileInfo(path).Length / 1048576.0:F1} MiB) through the product pipeline ---");
+            Console.WriteLine($"  {import!.Status}: created {import.Created:N0}, updated {import.Updated}, duplicates {import.Duplicates}, rejected {import.Rejected}");
+            Console.WriteLine($"  upload (checks + encrypt + count rows) {uploaded.TotalSeconds:F1} s, total {total.TotalSeconds:F1} s → {rate:N0} rows/s");
+            Console.WriteLine($"  memory: peak working set {memory.PeakWorkingSet / 1048576.0:F0} MiB (process, sampled), peak managed heap {memory.PeakHeap / 1048576.0:F0} MiB, " +
+                $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0} MiB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
+            return rate;
+        }
+    }
+
+    /// <summary>The same rows, validated and sealed as the import does (untimed), then one binary COPY into a scratch table with the Leads columns.</summary>
+    private async Task<double> CopyAsync(IServiceProvider provider, string name, int count)
+    {
+        var (tenant, owner) = await ProvisionAsync(provider, "bench-" + name);
+        var protector = await provider.GetRequiredService<TenantKeyRing>().ForAsync(tenant.Id, CancellationToken.None);
+        var leads = new List<Lead>(count);
+        await using (var db = provider.GetRequiredService<ITenantDbContextFactory>().Create(tenant))
+        {
+            var dictionaries = await LeadDictionaries.LoadAsync(db, CancellationToken.None);
+            var today = Shanghai.Today(TimeProvider.System);
+            var now = DateTimeOffset.UtcNow;
+            var n = 0;
+            foreach (var row in BenchRows.Generate(count))
+            {
+                var input = ImportRowMapper.ToInput(row, Mapping);
+                var d = LeadInputRules.Validate(input, dictionaries, protector, today).Value!;
+                var lead = new Lead
+                {
+                    Number = $"L{today:yyyyMMdd}{++n:D6}", Name = d.Name, Mobile = d.Mobile, IdNumber = d.IdNumber, BirthDate = d.BirthDate, IsMale = d.IsMale,
+                    City = d.City, LoanType = d.LoanType, AmountWan = d.AmountWan, Purpose = d.Purpose, TermMonths = d.TermMonths, CreditStatus = d.CreditStatus,
+                    Source = d.Source, Intent = d.Intent, Status = LeadStatus.Active, OwnerId = owner.UserId, Channel = LeadChannel.Import, CreatedAt = now, UpdatedAt = now,
+                };
+                leads.Add(lead);
+            }
+        }
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = tenant.DatabaseName }.ConnectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand("CREATE TABLE scratch_leads (LIKE \"Leads\")", connection)) await create.ExecuteNonQueryAsync();
+        var clock = Stopwatch.StartNew();
+        await LeadBulkInsert.CopyLeadsAsync(connection, leads, "scratch_leads", CancellationToken.None);
+        var rate = count / clock.Elapsed.TotalSeconds;
+        if (name == "copy") Console.WriteLine($"--- raw binary COPY of the same {count:N0} rows (Leads columns, no indexes) --- {clock.Elapsed.TotalSeconds:F2} s → {rate:N0} rows/s");
+        return rate;
+    }
+
+    private static readonly Domain.Imports.ImportField[] Mapping = BenchRows.Headers.Select(Domain.Imports.ImportHeaderMapper.Guess).ToArray();
+
+    private static async Task<string> SliceCsvAsync(string path, int count)
+    {
+        var slice = path + ".slice.csv";
+        var lines = File.ReadLines(path).Take(count + 1);
+        await File.WriteAllLinesAsync(slice, lines, new System.Text.UTF8Encoding(true));
+        return slice;
+    }
+
+    private static async Task<(TenantInfo Tenant, CurrentUser Owner)> ProvisionAsync(IServiceProvider provider, string slug)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var signUp = await scope.ServiceProvider.GetRequiredService<SignUpAgency>().HandleAsync(
+            new SignUpRequest("基准导入机构", slug, "测试负责人", "1391234" + Random.Shared.Next(0, 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+                slug + "@bench.test", "Bench2026x"), CancellationToken.None);
+        if (!signUp.Succeeded) throw new InvalidOperationException(string.Join(", ", signUp.Errors));
+        if (await provider.GetRequiredService<TenantProvisioner>().ProvisionAsync(signUp.Value, CancellationToken.None) != TenantState.Active)
+            throw new InvalidOperationException("provisioning failed");
+        await using var catalog = provider.GetRequiredService<CatalogDbContextFactory>().Create();
+        var tenant = TenantStore.ToInfo(await catalog.Tenants.SingleAsync(t => t.Id == signUp.Value));
+        await using var db = provider.GetRequiredService<ITenantDbContextFactory>().Create(tenant);
+        var ownerId = await db.Users.Where(u => u.Role == AgencyRole.Owner).Select(u => u.Id).SingleAsync();
+        return (tenant, new CurrentUser(ownerId, "测试负责人", AgencyRole.Owner, DataScope.All, null, AgencyRoles.PermissionsOf(AgencyRole.Owner)));
+    }
+
+    private static Task<AsyncServiceScope> MemberScopeAsync(IServiceProvider provider, TenantInfo tenant) =>
+        Task.FromResult(provider.GetRequiredService<TenantScopes>().Begin(tenant));
+
+    private async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{_prefix}%'", conn))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        foreach (var db in names)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>The member the use cases run as.</summary>
+public sealed class BenchUser : ICurrentUserAccessor
+{
+    public CurrentUser? Current { get; set; }
+
+    public Task<CurrentUser?> GetAsync(CancellationToken ct = default) => Task.FromResult(Current);
+}
+
+/// <summary>Samples the process working set and the managed heap every 50 ms; keeps the maxima.</summary>
+public sealed class MemorySampler : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public MemorySampler() => _loop = Task.Run(async () =>
+    {
+        using var process = Process.GetCurrentProcess();
+        while (!_stop.IsCancellationRequested)
+        {
+            process.Refresh();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakHeap = Math.Max(PeakHeap, GC.GetGCMemoryInfo().HeapSizeBytes);
+            try { await Task.Delay(50, _stop.Token); } catch (OperationCanceledException) { }
+        }
+    });
+
+    public long PeakWorkingSet { get; private set; }
+    public long PeakHeap { get; private set; }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _loop.Wait();
+        _stop.Dispose();
+    }
+}

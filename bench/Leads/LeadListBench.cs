@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Domain.Tenancy;
+using LoanSaaS.Infrastructure;
+using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Infrastructure.PersonalData;
+using LoanSaaS.Infrastructure.SignUp;
+using LoanSaaS.Infrastructure.Team;
+using LoanSaaS.Tenancy.Catalog;
+using LoanSaaS.Tenancy.Migrations;
+using LoanSaaS.Tenancy.Provisioning;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace LoanSaaS.Bench.Leads;
+
+/// <summary>
+/// Fills one PostgreSQL agency with N leads by binary COPY, then times the product's own ListLeads use case (count
+/// capped at 10,001 + first page + tags + owner names) for the common list shapes, as different members.
+/// </summary>
+public sealed class LeadListBench(string server, int leadCount, int runs, bool keep)
+{
+    private readonly string _prefix = "lbench_" + Guid.NewGuid().ToString("N")[..6] + "_";
+
+    public async Task RunAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:DataDirectory"] = Path.Combine(Path.GetTempPath(), _prefix),
+            ["Database:DatabaseNamePrefix"] = _prefix,
+            ["ConnectionStrings:Catalog"] = new NpgsqlConnectionStringBuilder(server) { Database = _prefix + "catalog" }.ConnectionString,
+            ["ConnectionStrings:TenantServer"] = server,
+        };
+        var user = new BenchUser();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
+            .AddSingleton<ICurrentUserAccessor>(user);
+        services.AddDataProtection();
+        // A throw-away development master key (generated into the temp data folder) seals the bench's personal data.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = "Development", ApplicationName = "LoanSaaS.Bench.Leads", ContentRootPath = AppContext.BaseDirectory,
+        });
+        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await provider.GetRequiredService<TenantMigrator>().MigrateCatalogAsync(CancellationToken.None);
+            var tenant = await ProvisionAsync(provider);
+            var protector = await provider.GetRequiredService<TenantKeyRing>().ForAsync(tenant.Id, CancellationToken.None);
+            var database = new NpgsqlConnectionStringBuilder(server) { Database = tenant.DatabaseName, CommandTimeout = 0 }.ConnectionString;
+            var seed = await LeadCopy.FillAsync(database, provider, tenant, protector, leadCount);
+            await MeasureAsync(provider, tenant, user, seed, protector, database);
+        }
+        finally
+        {
+            if (!keep) await DropAsync();
+            else Console.WriteLine($"kept databases {_prefix}*");
+        }
+    }
+
+    private static async Task<TenantInfo> ProvisionAsync(IServiceProvider provider)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var signUp = await scope.ServiceProvider.GetRequiredService<SignUpAgency>().HandleAsync(
+            new SignUpRequest("基准线索机构", "bench-leads", "测试负责人", "13912349999", "owner@bench.test", "Bench2026x"), CancellationToken.None);
+        if (!signUp.Succeeded) throw new InvalidOperationException(string.Join(", ", signUp.Errors));
+        if (await provider.GetRequiredService<TenantProvisioner>().ProvisionAsync(signUp.Value, CancellationToken.None) != TenantState.Active)
+            throw new InvalidOperationException("provisioning failed");
+        await using var catalog = provider.GetRequiredService<CatalogDbContextFactory>().Create();
+        return TenantStore.ToInfo(await catalog.Tenants.SingleAsync(t => t.Id == signUp.Value));
+    }
+
+    private async Task MeasureAsync(IServiceProvider provider, TenantInfo tenant, BenchUser user, SeedResult seed, PersonalDataProtector protector, string database)
+    {
+        var owner = new CurrentUser(seed.OwnerId, "负责人", AgencyRole.Owner, DataScope.All, null, AgencyRoles.PermissionsOf(AgencyRole.Owner));
+        var manager = new CurrentUser(seed.Manager.Id, "经理", AgencyRole.Manager, DataScope.Team, seed.Manager.TeamId, AgencyRoles.PermissionsOf(AgencyRole.Manager));
+        var sales = new CurrentUser(seed.Sales.Id, "销售", AgencyRole.Sales, DataScope.Own, seed.Sales.TeamId, AgencyRoles.PermissionsOf(AgencyRole.Sales));
+        var byCreated = new LeadListQuery { View = LeadView.Leads, Sort = LeadSort.Created, Descending = true, PageSize = 20 };
+        Console.WriteLine($"--- ListLeads first page (20 rows + capped count), {runs} runs each after 20 warm-up runs ---");
+
+        await TimeAsync("owner: 意向客户, created desc", owner, byCreated);
+        await TimeAsync("owner: filter owner = one salesperson, created desc", owner, byCreated with { OwnerId = seed.Sales.Id });
+        await TimeAsync("owner: filter intent A + source, created desc", owner, byCreated with { Intent = Domain.Leads.IntentLevel.A, Source = "platform" });
+        await TimeAsync("owner: 公海 (pool), created desc", owner, byCreated with { View = LeadView.Pool });
+        await TimeAsync("owner: 客户 (customers), created desc", owner, byCreated with { View = LeadView.Customers });
+        await TimeAsync("owner: sort by name", owner, byCreated with { Sort = LeadSort.Name, Descending = false });
+        await TimeAsync("manager (team scope): created desc", manager, byCreated);
+        await TimeAsync("sales (own scope): created desc", sales, byCreated);
+        await TimeAsync("owner: search name prefix", owner, byCreated with { Search = seed.SampleName[..2] });
+        await TimeAsync("owner: search exact mobile (no index on MobileIndex)", owner, byCreated with { Search = seed.SampleMobile });
+
+        await using (var conn = new NpgsqlConnection(database))
+        {
+            await conn.OpenAsync();
+            await using var create = new NpgsqlCommand("""CREATE INDEX IF NOT EXISTS "IX_Leads_MobileIndex" ON "Leads" ("MobileIndex"); ANALYZE "Leads";""", conn);
+            await create.ExecuteNonQueryAsync();
+        }
+        await TimeAsync("owner: search exact mobile (with IX_Leads_MobileIndex)", owner, byCreated with { Search = seed.SampleMobile });
+        await TimeAsync("sales: search exact mobile (with IX_Leads_MobileIndex)", sales, byCreated with { Search = seed.SampleMobile });
+
+        async Task TimeAsync(string label, CurrentUser who, LeadListQuery query)
+        {
+            user.Current = who;
+            var times = new List<double>(runs);
+            LeadListPage? last = null;
+            for (var i = 0; i < runs + 20; i++)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenant);
+                var clock = Stopwatch.StartNew();
+                last = await scope.ServiceProvider.GetRequiredService<ListLeads>().HandleAsync(query, CancellationToken.None);
+                if (i >= 20) times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            var total = last!.TotalIsCapped ? $">{ListLeads.CountLimit}" : last.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Console.WriteLine($"{label,-58} p50 {P(0.50),6:F1} ms  p95 {P(0.95),6:F1} ms  p99 {P(0.99),6:F1} ms  (rows {last.Rows.Count}, total {total})");
+        }
+        _ = protector;
+    }
+
+    private async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{_prefix}%'", conn))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        foreach (var name in names)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using LoanSaaS.Domain.Imports;
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Notifications;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Files;
+using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.PersonalData;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MiniExcelLibs;
+
+namespace LoanSaaS.Infrastructure.Imports;
+
+/// <summary>
+/// Runs one queued import: streams the stored file, feeds rows to CaptureLeads in batches (one SeenInFile set for the
+/// whole file), saves the counts after every batch and announces them live, spools rejected rows with their reason
+/// and writes them as an encrypted workbook at the end. Ends Completed, or Failed with an error code and the counts so
+/// far; the uploader is notified either way.
+/// </summary>
+public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFactory contexts, TenantPersonalData personalData, EncryptedFileStore files,
+    CaptureLeads capture, AuditLog audit, ILiveEvents live, TimeProvider time, ILogger<LeadImportRunner> logger)
+{
+    public const string InterruptedError = "Interrupted";
+    public const string UnexpectedError = "Unexpected";
+
+    public async Task RunAsync(Guid importId, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        var import = await db.LeadImports.FirstOrDefaultAsync(i => i.Id == importId, ct);
+        if (import is not { Status: ImportStatus.Queued }) return;
+        import.Status = ImportStatus.Running;
+        import.StartedAt = time.GetUtcNow();
+        import.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return; // another node took it
+        }
+        await PublishAsync(import, ct);
+
+        try
+        {
+            await ImportRowsAsync(db, import, ct);
+            import.Status = ImportStatus.Completed;
+        }
+        catch (Exception e)
+        {
+            if (e is not OperationCanceledException) logger.LogError(e, "Import {ImportId} failed after {Rows} rows", import.Id, import.ProcessedRows);
+            import.Status = ImportStatus.Failed;
+            import.Error = e is OperationCanceledException ? InterruptedError : UnexpectedError;
+        }
+        await FinishAsync(db, import, audit, time);
+        await PublishAsync(import, CancellationToken.None);
+    }
+
+    /// <summary>Records the end of an import: finish time, audit entry with the counts, notification to the uploader.</summary>
+    internal static async Task FinishAsync(AgencyDbContext db, LeadImport import, AuditLog audit, TimeProvider time)
+    {
+        import.FinishedAt = time.GetUtcNow();
+        import.Version++;
+        audit.Add(db, new AuditActor(import.CreatedById, import.CreatedByName),
+            import.Status == ImportStatus.Completed ? "import.completed" : "import.failed", "import", import.Id.ToString(),
+            new { file = import.FileName, rows = import.ProcessedRows, created = import.Created, updated = import.Updated, duplicates = import.Duplicates, rejected = import.Rejected, error = import.Error });
+        db.Notifications.Add(new Notification { UserId = import.CreatedById, Kind = NotificationKind.ImportFinished, Subject = import.FileName, CreatedAt = import.FinishedAt.Value });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task ImportRowsAsync(AgencyDbContext db, LeadImport import, CancellationToken ct)
+    {
+        var tenantId = tenant.Required.Id;
+        var protector = await personalData.GetAsync(ct);
+        var plan = ImportPlan.Parse(import.Mapping);
+        var fields = plan.Fields();
+        var options = new CaptureOptions(LeadChannel.Import, new AuditActor(import.CreatedById, import.CreatedByName), import.DuplicatePolicy)
+        {
+            ImportId = import.Id, OwnerId = plan.OwnerId, SeenInFile = new HashSet<string>(StringComparer.Ordinal),
+        };
+        string?[]? header = null;
+        Exception? failure = null;
+        // The spool is completed even when a batch fails, so the rows rejected so far still reach the rejected-rows file.
+        var spool = await files.CreateAsync(tenantId, protector, async (rejected, token) =>
+        {
+            try
+            {
+                var batch = new List<string?[]>(ImportLimits.BatchSize);
+                foreach (var row in ImportSource.Rows(files, tenantId, protector, import))
+                {
+                    if (header is null) { header = row; continue; }
+                    batch.Add(row);
+                    if (batch.Count < ImportLimits.BatchSize) continue;
+                    await CaptureBatchAsync(db, import, batch, fields, options, rejected, ct);
+                    batch.Clear();
+                }
+                if (batch.Count > 0) await CaptureBatchAsync(db, import, batch, fields, options, rejected, ct);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            if (failure is null) import.TotalRows = import.ProcessedRows;
+            if (import.Rejected > 0)
+            {
+                var workbook = await files.CreateAsync(tenantId, protector, async (target, token) =>
+                {
+                    await using var source = files.OpenRead(tenantId, protector, spool.Id);
+                    await MiniExcel.SaveAsAsync(target, RejectedRowSpool.Workbook(header ?? [], source), printHeader: false, sheetName: "Sheet1", cancellationToken: token);
+                }, CancellationToken.None);
+                import.RejectedFileId = workbook.Id;
+            }
+        }
+        finally
+        {
+            files.Delete(tenantId, spool.Id);
+        }
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    private async Task CaptureBatchAsync(AgencyDbContext db, LeadImport import, List<string?[]> batch, IReadOnlyList<ImportField> fields,
+        CaptureOptions options, Stream rejected, CancellationToken ct)
+    {
+        var inputs = batch.Select(cells => ImportRowMapper.ToInput(cells, fields)).ToList();
+        var results = await capture.HandleAsync(inputs, options, ct);
+        for (var i = 0; i < results.Count; i++)
+        {
+            switch (results[i].Outcome)
+            {
+                case CaptureOutcome.Created: import.Created++; break;
+                case CaptureOutcome.Updated: import.Updated++; break;
+                case CaptureOutcome.Duplicate: import.Duplicates++; break;
+                default:
+                    import.Rejected++;
+                    await RejectedRowSpool.WriteAsync(rejected, batch[i], ImportReasons.Describe(results[i].Errors ?? [], results[i].BlacklistReason), ct);
+                    break;
+            }
+        }
+        import.ProcessedRows += batch.Count;
+        import.TotalRows = Math.Max(import.TotalRows, import.ProcessedRows);
+        import.Version++;
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(import, ct);
+    }
+
+    private Task PublishAsync(LeadImport import, CancellationToken ct) => Task.WhenAll(
+        live.PublishAsync(ImportEvents.Topic(tenant.Required.Id, import.Id), ImportEvents.Progress(import), ct),
+        live.PublishAsync(ImportEvents.ListTopic(tenant.Required.Id), ImportEvents.Progress(import), ct));
+}

@@ -1,0 +1,40 @@
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Leads;
+
+public sealed record LeadFilterChoice(string Key, string Name);
+
+/// <summary>What the filter bar offers this viewer: only owners and teams inside their data scope.</summary>
+public sealed record LeadListOptions(
+    IReadOnlyList<LeadFilterChoice> Owners, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<LeadFilterChoice> Sources,
+    bool CanExport, bool CanExportUnmasked);
+
+public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
+{
+    public async Task<LeadListOptions> HandleAsync(CancellationToken ct)
+    {
+        var user = await current.RequireAsync(Permission.None, ct);
+        await using var db = contexts.Create();
+        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
+        users = user.Scope switch
+        {
+            DataScope.All => users,
+            DataScope.Team when user.TeamId is { } team => users.Where(u => u.TeamId == team || u.Id == user.UserId),
+            _ => users.Where(u => u.Id == user.UserId),
+        };
+        var owners = (await users.Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
+            .OrderBy(u => u.FullName, StringComparer.Ordinal).Select(u => new LeadFilterChoice(u.Id, u.FullName)).ToList();
+        var teams = user.Scope == DataScope.All
+            ? (await db.Teams.AsNoTracking().Where(t => !t.IsArchived).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+                .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new LeadFilterChoice(t.Id.ToString(), t.Name)).ToList()
+            : [];
+        var sources = (await LeadDictionaries.LoadAsync(db, ct)).Active(DictionaryKind.Source)
+            .Select(s => new LeadFilterChoice(s.Key, s.Name)).ToList();
+        return new LeadListOptions(owners, teams, sources, user.Can(Permission.ExportData),
+            user.Can(Permission.ExportData | Permission.ExportPersonalData));
+    }
+}

@@ -1,0 +1,45 @@
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Infrastructure.Leads;
+
+namespace LoanSaaS.Web.Leads;
+
+/// <summary>What the filter bar holds (as the inputs bind it), turned into a <see cref="LeadListQuery"/>.</summary>
+public sealed class LeadListFilter
+{
+    public string? Search { get; set; }
+    public string? OwnerId { get; set; }
+    public string? TeamId { get; set; }
+    public string? Source { get; set; }
+    public IntentLevel? Intent { get; set; }
+    public string? Tags { get; set; }
+    public DateTime? From { get; set; }
+    public DateTime? To { get; set; }
+
+    /// <summary>Filters set in the bar (the search box is not counted: it is always visible).</summary>
+    public int Count =>
+        new object?[] { OwnerId, TeamId, Source, Intent, From, To }.Count(v => v is not null) + (LeadFieldText.SplitTags(Tags).Count > 0 ? 1 : 0);
+
+    public void Clear()
+    {
+        OwnerId = TeamId = Source = Tags = null;
+        Intent = null;
+        From = To = null;
+    }
+
+    public LeadListQuery ToQuery(LeadView view, LeadSort sort = LeadSort.Created, bool descending = true, int page = 0, int pageSize = 20) => new()
+    {
+        View = view,
+        Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+        OwnerId = OwnerId,
+        TeamId = Guid.TryParse(TeamId, out var team) ? team : null,
+        Source = Source,
+        Intent = Intent,
+        Tags = LeadFieldText.SplitTags(Tags),
+        CreatedFrom = From is { } from ? DateOnly.FromDateTime(from) : null,
+        CreatedTo = To is { } to ? DateOnly.FromDateTime(to) : null,
+        Sort = sort,
+        Descending = descending,
+        Page = page,
+        PageSize = pageSize,
+    };
+}

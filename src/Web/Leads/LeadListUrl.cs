@@ -1,0 +1,52 @@
+using System.Globalization;
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Infrastructure.Leads;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LoanSaaS.Web.Leads;
+
+/// <summary>A list's filters as query-string parameters: the export link carries exactly what the list shows.</summary>
+public static class LeadListUrl
+{
+    public const string ExportPath = "/leads/export";
+
+    public static string Export(LeadListQuery q, bool unmasked, string? reason)
+    {
+        var parameters = new Dictionary<string, string?>
+        {
+            ["view"] = q.View.ToString(),
+            ["owner"] = q.OwnerId,
+            ["team"] = q.TeamId?.ToString(),
+            ["source"] = q.Source,
+            ["intent"] = q.Intent?.ToString(),
+            ["tags"] = q.Tags.Count == 0 ? null : string.Join(',', q.Tags),
+            ["from"] = q.CreatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = q.CreatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["q"] = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
+            ["sort"] = q.Sort.ToString(),
+            ["desc"] = q.Descending ? "true" : "false",
+            ["unmasked"] = unmasked ? "true" : null,
+            ["reason"] = unmasked ? reason : null,
+        };
+        return QueryHelpers.AddQueryString(ExportPath, parameters.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }
+
+    public static LeadListQuery Parse(IQueryCollection query)
+    {
+        string? Get(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        return new LeadListQuery
+        {
+            View = Enum.TryParse<LeadView>(Get("view"), out var view) && Enum.IsDefined(view) ? view : LeadView.Leads,
+            OwnerId = Get("owner"),
+            TeamId = Guid.TryParse(Get("team"), out var team) ? team : null,
+            Source = Get("source"),
+            Intent = Enum.TryParse<IntentLevel>(Get("intent"), out var intent) && Enum.IsDefined(intent) ? intent : null,
+            Tags = LeadFieldText.SplitTags(Get("tags")),
+            CreatedFrom = DateOnly.TryParseExact(Get("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from : null,
+            CreatedTo = DateOnly.TryParseExact(Get("to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) ? to : null,
+            Search = Get("q"),
+            Sort = Enum.TryParse<LeadSort>(Get("sort"), out var sort) && Enum.IsDefined(sort) ? sort : LeadSort.Created,
+            Descending = Get("desc") != "false",
+        };
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
+using LoanSaaS.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace LoanSaaS.Web.Leads;
+
+/// <summary>
+/// The one list behind 意向客户, 客户, 公海 and 黑名单: server-side paging, sorting, filters and search through
+/// <see cref="ListLeads"/>, inline intent and tags, claiming from the pool, export, and live reloads.
+/// </summary>
+public partial class LeadListView : IDisposable
+{
+    [Parameter, EditorRequired] public LeadView View { get; set; }
+
+    [Inject] private ListLeads ListLeads { get; set; } = default!;
+    [Inject] private ListLeadsOptions ListOptions { get; set; } = default!;
+    [Inject] private UpdateLeadInline UpdateInline { get; set; } = default!;
+    [Inject] private ClaimLead ClaimLead { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
+    [Inject] private TenantContext Tenant { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<LeadListText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<LeadText> L { get; set; } = default!;
+    [Inject] private IStringLocalizer<ErrorText> E { get; set; } = default!;
+
+    private static readonly int[] PageSizes = [20, 50, 100];
+
+    private readonly LeadListFilter _filter = new();
+    private MudDataGrid<LeadListRow>? _grid;
+    private LeadListOptions? _options;
+    private LeadListQuery _lastQuery = new();
+    private LeadListPage? _page;
+    private bool _filtersOpen;
+    private IDisposable? _subscription;
+
+    private bool CanEditInline => View is LeadView.Leads or LeadView.Customers;
+    private int ActiveFilterCount => _filter.Count;
+
+    private string CountText => _page is null ? "" : _page.TotalIsCapped
+        ? T["TotalCapped", ListLeads.CountLimit.ToString("N0", CultureInfo.InvariantCulture)]
+        : T["Total", _page.Total.ToString("N0", CultureInfo.InvariantCulture)];
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (RendererInfo.IsInteractive && Tenant.Tenant is { } tenant)
+            _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(ReloadAsync));
+        _options = await ListOptions.HandleAsync(default);
+    }
+
+    private async Task<GridData<LeadListRow>> LoadAsync(GridState<LeadListRow> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = _filter.ToQuery(View, SortOf(sort?.SortBy), sort?.Descending ?? true, state.Page, state.PageSize);
+        _page = await ListLeads.HandleAsync(query, ct);
+        _lastQuery = query;
+        StateHasChanged();
+        return new GridData<LeadListRow> { Items = _page.Rows, TotalItems = _page.Total };
+    }
+
+    private static LeadSort SortOf(string? column) => column switch
+    {
+        nameof(LeadListRow.Name) => LeadSort.Name,
+        nameof(LeadListRow.AmountWan) => LeadSort.Amount,
+        nameof(LeadListRow.Intent) => LeadSort.Intent,
+        nameof(LeadListRow.NextFollowUpAt) => LeadSort.NextFollowUp,
+        _ => LeadSort.Created,
+    };
+
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    private Task SearchChangedAsync(string? text)
+    {
+        _filter.Search = text;
+        return ReloadAsync();
+    }
+
+    private Task SetFilterAsync(Action set)
+    {
+        set();
+        return ReloadAsync();
+    }
+
+    private Task ClearFiltersAsync()
+    {
+        _filter.Clear();
+        return ReloadAsync();
+    }
+
+    private Task OpenAsync(DataGridRowClickEventArgs<LeadListRow> click)
+    {
+        Nav.NavigateTo(View == LeadView.Customers ? $"/customers/{click.Item.Id}" : $"/leads/{click.Item.Id}");
+        return Task.CompletedTask;
+    }
+
+    private Task SetIntentAsync(LeadListRow row, IntentLevel? intent) =>
+        SaveInlineAsync(row, new LeadInlineEdit(row.Id, row.Version, intent, row.Tags));
+
+    private async Task EditTagsAsync(LeadListRow row)
+    {
+        var parameters = new DialogParameters<LeadGridTagsDialog> { { d => d.Tags, row.Tags } };
+        var dialog = await Dialogs.ShowAsync<LeadGridTagsDialog>(T["EditTags"] + " · " + row.Name, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: IReadOnlyList<string> tags })
+            await SaveInlineAsync(row, new LeadInlineEdit(row.Id, row.Version, row.Intent, tags));
+    }
+
+    private Task SaveInlineAsync(LeadListRow row, LeadInlineEdit edit) => GuardAsync(async () =>
+    {
+        var saved = await UpdateInline.HandleAsync(edit, default);
+        if (saved.Succeeded) Snackbar.Add(T["Saved", row.Name], Severity.Success);
+        else ShowErrors(saved);
+        await ReloadAsync();
+    });
+
+    private Task ClaimAsync(LeadListRow row) => GuardAsync(async () =>
+    {
+        var claimed = await ClaimLead.HandleAsync(row.Id, default);
+        if (claimed.Succeeded) Snackbar.Add(T["Claimed", row.Name], Severity.Success);
+        else ShowErrors(claimed);
+        await ReloadAsync();
+    });
+
+    private async Task ExportAsync()
+    {
+        var parameters = new DialogParameters<ExportDialog>
+        {
+            { d => d.Query, _lastQuery with { Page = 0 } },
+            { d => d.CountText, CountText },
+            { d => d.CanUnmask, _options?.CanExportUnmasked == true },
+        };
+        var dialog = await Dialogs.ShowAsync<ExportDialog>(T["ExportTitle"], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false }) Snackbar.Add(T["ExportStarted"], Severity.Info);
+    }
+
+    private void ShowErrors(Result result)
+    {
+        foreach (var error in result.Errors)
+            Snackbar.Add(T[$"Error.{error.Field}.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : LeadText.Error(L, error),
+                error.Code == "ChangedByOthers" ? Severity.Warning : Severity.Error);
+    }
+
+    private async Task GuardAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (AccessDeniedException)
+        {
+            Snackbar.Add(E["AccessDenied"], Severity.Error);
+        }
+    }
+
+    private static Color IntentColor(IntentLevel intent) => intent switch
+    {
+        IntentLevel.A => Color.Error,
+        IntentLevel.B => Color.Warning,
+        IntentLevel.C => Color.Info,
+        _ => Color.Default,
+    };
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
