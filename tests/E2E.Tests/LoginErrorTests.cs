@@ -27,11 +27,13 @@ public sealed class LoginErrorTests(AppServer app, ITestOutputHelper output) : B
     [Fact]
     public Task Five_wrong_passwords_lock_the_account_even_for_the_right_one() => Journey(async () =>
     {
+        // 黄磊 (post-loan) is locked for the rest of the run, so no other journey may sign in as him.
+        const string lockedMobile = "13800138010";
         var page = await NewPageAsync();
         await page.GotoAsync(App.AgencyUrl(DemoSlug) + "/login");
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await page.FillField("login-name", DemoManagerMobile);
+            await page.FillField("login-name", lockedMobile);
             await page.FillField("login-password", $"Wrong#{attempt}x");
             await page.ClickTestId("login-submit");
             await Expect(page.ByTestId("login-error")).ToBeVisibleAsync();
@@ -39,7 +41,7 @@ public sealed class LoginErrorTests(AppServer app, ITestOutputHelper output) : B
                 await Expect(page.ByTestId("login-error")).ToContainTextAsync("密码不正确");
         }
 
-        await page.FillField("login-name", DemoManagerMobile);
+        await page.FillField("login-name", lockedMobile);
         await page.FillField("login-password", DemoPassword);
         await page.ClickTestId("login-submit");
         await Ui.ExpectChineseAsync(page.ByTestId("login-error"), "锁定");

@@ -18,7 +18,7 @@ public sealed class ShellTests(AppServer app, ITestOutputHelper output) : Browse
         await page.LoginAsync(App.AgencyUrl(DemoSlug), DemoOwnerMobile, DemoPassword);
 
         await Expect(page.ByTestId("welcome")).ToContainTextAsync(DemoOwnerName);
-        await Expect(page.ByTestId("home-empty")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("home-tasks")).ToBeVisibleAsync();
         await Expect(page.ByTestId("nav-team")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/team$"));
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         // MudBlazor's and our stylesheet are served (static web assets resolved) and applied.
