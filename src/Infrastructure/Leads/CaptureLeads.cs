@@ -16,8 +16,8 @@ public sealed record ConsentRecord(string Version, LeadChannel Channel);
 /// <summary>How a batch enters: who is acting, who will own new leads and what to do with duplicates.</summary>
 public sealed record CaptureOptions(LeadChannel Channel, AuditActor Actor, DuplicatePolicy Policy)
 {
+    /// <summary>Owner of new leads; without one they go to the public pool.</summary>
     public string? OwnerId { get; init; }
-    /// <summary>New leads without an owner go to the public pool.</summary>
     public ConsentRecord? Consent { get; init; }
     public Guid? ImportId { get; init; }
     /// <summary>Blind indexes seen earlier in the same file, so a repeat inside one upload is reported as such.</summary>
