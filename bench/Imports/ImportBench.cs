@@ -35,21 +35,8 @@ public sealed class ImportBench(string server, int rows)
 
     public async Task RunAsync()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:DataDirectory"] = Path.Combine(Path.GetTempPath(), _prefix),
-            ["Database:DatabaseNamePrefix"] = _prefix,
-            ["ConnectionStrings:Catalog"] = new NpgsqlConnectionStringBuilder(server) { Database = _prefix + "catalog" }.ConnectionString,
-            ["ConnectionStrings:TenantServer"] = server,
-        };
         var user = new BenchUser();
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
-            .AddSingleton<ICurrentUserAccessor>(user);
-        services.AddDataProtection();
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
-        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var services = BenchHost.Services(server, _prefix, user, "LoanSaaS.Bench.Imports");
         await using var provider = services.BuildServiceProvider();
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), _prefix + "files")).FullName;
         try
@@ -193,14 +180,6 @@ public sealed class ImportBench(string server, int rows)
             await drop.ExecuteNonQueryAsync();
         }
     }
-}
-
-/// <summary>The member the use cases run as.</summary>
-public sealed class BenchUser : ICurrentUserAccessor
-{
-    public CurrentUser? Current { get; set; }
-
-    public Task<CurrentUser?> GetAsync(CancellationToken ct = default) => Task.FromResult(Current);
 }
 
 /// <summary>Samples the process working set and the managed heap every 50 ms; keeps the maxima.</summary>

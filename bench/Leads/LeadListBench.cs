@@ -20,7 +20,7 @@ namespace LoanSaaS.Bench.Leads;
 
 /// <summary>
 /// Fills one PostgreSQL agency with N leads by binary COPY, then times the product's own ListLeads use case (count
-/// capped at 10,001 + first page + tags + owner names) for the common list shapes, as different members.
+/// capped at 1,001 + first page + tags + owner names) for the common list shapes, as different members.
 /// </summary>
 public sealed class LeadListBench(string server, int leadCount, int runs, bool keep)
 {
@@ -28,25 +28,8 @@ public sealed class LeadListBench(string server, int leadCount, int runs, bool k
 
     public async Task RunAsync()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:DataDirectory"] = Path.Combine(Path.GetTempPath(), _prefix),
-            ["Database:DatabaseNamePrefix"] = _prefix,
-            ["ConnectionStrings:Catalog"] = new NpgsqlConnectionStringBuilder(server) { Database = _prefix + "catalog" }.ConnectionString,
-            ["ConnectionStrings:TenantServer"] = server,
-        };
         var user = new BenchUser();
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
-            .AddSingleton<ICurrentUserAccessor>(user);
-        services.AddDataProtection();
-        // A throw-away development master key (generated into the temp data folder) seals the bench's personal data.
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            EnvironmentName = "Development", ApplicationName = "LoanSaaS.Bench.Leads", ContentRootPath = AppContext.BaseDirectory,
-        });
-        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var services = BenchHost.Services(server, _prefix, user, "LoanSaaS.Bench.Leads");
         await using var provider = services.BuildServiceProvider();
         try
         {
