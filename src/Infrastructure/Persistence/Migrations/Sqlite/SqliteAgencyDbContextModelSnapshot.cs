@@ -660,22 +660,34 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CustomerNumber\" IS NOT NULL");
 
-                    b.HasIndex("ImportId");
+                    b.HasIndex("ImportId")
+                        .HasFilter("\"ImportId\" IS NOT NULL");
 
-                    b.HasIndex("NextFollowUpAt");
+                    b.HasIndex("NextFollowUpAt")
+                        .HasFilter("\"NextFollowUpAt\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("Name", "City");
 
-                    b.HasIndex("Status", "ConvertedAt", "CreatedAt");
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Leads_Blacklisted")
+                        .HasFilter("\"Status\" = 'Blacklisted'");
 
-                    b.HasIndex("OwnerId", "Status", "ConvertedAt", "CreatedAt");
+                    b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Customers")
+                        .HasFilter("\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");
 
-                    b.HasIndex("TeamId", "Status", "ConvertedAt", "CreatedAt");
+                    b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Open")
+                        .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "OwnerId", "CreatedAt", "Id" }, "IX_Leads_Open_Owner")
+                        .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Leads_Pool")
+                        .HasFilter("\"Status\" = 'PublicPool'");
 
                     b.ToTable("Leads");
                 });
