@@ -84,7 +84,8 @@ public static class LeadBulkInsert
         await copy.CompleteAsync(ct);
     }
 
-    private static async Task CopyTagsAsync(NpgsqlConnection connection, IReadOnlyList<Lead> leads, CancellationToken ct)
+    /// <summary>The binary COPY of the leads' tags.</summary>
+    public static async Task CopyTagsAsync(NpgsqlConnection connection, IReadOnlyList<Lead> leads, CancellationToken ct)
     {
         if (!leads.Any(l => l.Tags.Count > 0)) return;
         await using var copy = await connection.BeginBinaryImportAsync("COPY \"LeadTags\" (\"LeadId\", \"Tag\") FROM STDIN (FORMAT BINARY)", ct);

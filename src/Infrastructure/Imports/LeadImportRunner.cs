@@ -11,13 +11,15 @@ using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
+using System.Threading.Channels;
 
 namespace LoanSaaS.Infrastructure.Imports;
 
 /// <summary>
-/// Runs one queued import: streams the stored file, feeds rows to CaptureLeads in batches (one SeenInFile set for the
-/// whole file), saves the counts after every batch and announces them live, spools rejected rows with their reason
-/// and writes them as an encrypted workbook at the end. Ends Completed, or Failed with an error code and the counts so
+/// Runs one queued import: streams the stored file and feeds rows to CaptureLeads in batches (one set of seen mobiles
+/// and ID numbers for the whole file) — reading and validating the next batch on another thread while the database
+/// stores this one — saves the counts after every batch and announces them live, spools rejected rows with their
+/// reason and writes them as an encrypted workbook at the end. Ends Completed, or Failed with an error code and the counts so
 /// far; the uploader is notified either way.
 /// </summary>
 public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFactory contexts, TenantPersonalData personalData, EncryptedFileStore files,
@@ -79,29 +81,30 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
         var fields = plan.Fields();
         var options = new CaptureOptions(LeadChannel.Import, new AuditActor(import.CreatedById, import.CreatedByName), import.DuplicatePolicy)
         {
-            ImportId = import.Id, OwnerId = plan.OwnerId, SeenInFile = new HashSet<string>(StringComparer.Ordinal),
+            ImportId = import.Id, OwnerId = plan.OwnerId,
         };
+        var rules = await capture.RulesAsync(ct);
         string?[]? header = null;
         Exception? failure = null;
         // The spool is completed even when a batch fails, so the rows rejected so far still reach the rejected-rows file.
         var spool = await files.CreateAsync(tenantId, protector, async (rejected, token) =>
         {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var batches = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var reader = Task.Run(() => PrepareBatchesAsync(tenantId, import, fields, rules, batches.Writer, h => header = h, stop.Token), CancellationToken.None);
             try
             {
-                var batch = new List<string?[]>(ImportLimits.BatchSize);
-                foreach (var row in ImportSource.Rows(files, tenantId, protector, import))
-                {
-                    if (header is null) { header = row; continue; }
-                    batch.Add(row);
-                    if (batch.Count < ImportLimits.BatchSize) continue;
-                    await CaptureBatchAsync(db, import, batch, fields, options, rejected, ct);
-                    batch.Clear();
-                }
-                if (batch.Count > 0) await CaptureBatchAsync(db, import, batch, fields, options, rejected, ct);
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                    await StoreBatchAsync(db, import, batch, options, rejected, ct);
             }
             catch (Exception e)
             {
                 failure = e;
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reader;
             }
         }, CancellationToken.None);
 
@@ -125,11 +128,40 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
-    private async Task CaptureBatchAsync(AgencyDbContext db, LeadImport import, List<string?[]> batch, IReadOnlyList<ImportField> fields,
-        CaptureOptions options, Stream rejected, CancellationToken ct)
+    private sealed record PreparedBatch(List<string?[]> Rows, PreparedCapture Capture);
+
+    /// <summary>Reads, maps and validates the file's rows into batches; ends the channel with the reading error, if any.</summary>
+    private async Task PrepareBatchesAsync(Guid tenantId, LeadImport import, IReadOnlyList<ImportField> fields, CaptureRules rules,
+        ChannelWriter<PreparedBatch> batches, Action<string?[]> header, CancellationToken ct)
     {
-        var inputs = batch.Select(cells => ImportRowMapper.ToInput(cells, fields)).ToList();
-        var results = await capture.HandleAsync(inputs, options, ct);
+        try
+        {
+            var seenInFile = new HashSet<string>(StringComparer.Ordinal);
+            var rows = new List<string?[]>(ImportLimits.BatchSize);
+            var first = true;
+            foreach (var row in ImportSource.Rows(files, tenantId, rules.Protector, import))
+            {
+                if (first) { header(row); first = false; continue; }
+                rows.Add(row);
+                if (rows.Count < ImportLimits.BatchSize) continue;
+                await batches.WriteAsync(Prepare(rows), ct);
+                rows = new List<string?[]>(ImportLimits.BatchSize);
+            }
+            if (rows.Count > 0) await batches.WriteAsync(Prepare(rows), ct);
+            batches.Complete();
+
+            PreparedBatch Prepare(List<string?[]> cells) =>
+                new(cells, CaptureLeads.Prepare(cells.Select(c => ImportRowMapper.ToInput(c, fields)).ToList(), rules, seenInFile));
+        }
+        catch (Exception e)
+        {
+            batches.TryComplete(e);
+        }
+    }
+
+    private async Task StoreBatchAsync(AgencyDbContext db, LeadImport import, PreparedBatch batch, CaptureOptions options, Stream rejected, CancellationToken ct)
+    {
+        var results = await capture.StoreAsync(batch.Capture, options, ct);
         for (var i = 0; i < results.Count; i++)
         {
             switch (results[i].Outcome)
@@ -139,11 +171,11 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
                 case CaptureOutcome.Duplicate: import.Duplicates++; break;
                 default:
                     import.Rejected++;
-                    await RejectedRowSpool.WriteAsync(rejected, batch[i], ImportReasons.Describe(results[i].Errors ?? [], results[i].BlacklistReason), ct);
+                    await RejectedRowSpool.WriteAsync(rejected, batch.Rows[i], ImportReasons.Describe(results[i].Errors ?? [], results[i].BlacklistReason), ct);
                     break;
             }
         }
-        import.ProcessedRows += batch.Count;
+        import.ProcessedRows += batch.Rows.Count;
         import.TotalRows = Math.Max(import.TotalRows, import.ProcessedRows);
         import.Version++;
         await db.SaveChangesAsync(ct);

@@ -71,7 +71,7 @@ public sealed class FindDuplicateLeads(ITenantDbContextFactory contexts, ICurren
         var idNumbers = Keys(keys, LeadDuplicateReason.SameIdNumber);
         var names = Keys(keys, LeadDuplicateReason.SameNameAndCity);
         var members = await leads
-            .Where(l => mobiles.Contains(l.Mobile.Index!) || idNumbers.Contains(l.IdNumber.Index!) || (names.Contains(l.Name) && l.City != null))
+            .Where(l => (l.Mobile.Index != null && mobiles.Contains(l.Mobile.Index)) || (l.IdNumber.Index != null && idNumbers.Contains(l.IdNumber.Index)) || (names.Contains(l.Name) && l.City != null))
             .OrderBy(l => l.Number)
             .Select(l => new
             {

@@ -48,7 +48,6 @@ internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lea
         l.HasIndex(x => new { x.CreatedAt, x.Id }, "IX_Leads_Blacklisted").HasFilter($"\"Status\" = '{nameof(LeadStatus.Blacklisted)}'");
         l.HasIndex(x => new { x.Name, x.City });
         l.HasIndex(x => x.NextFollowUpAt).HasFilter("\"NextFollowUpAt\" IS NOT NULL");
-        l.HasIndex(x => x.ImportId).HasFilter("\"ImportId\" IS NOT NULL");
     }
 
     private static void Sealed(EntityTypeBuilder<Lead> l, System.Linq.Expressions.Expression<Func<Lead, SealedValue?>> value, string prefix)

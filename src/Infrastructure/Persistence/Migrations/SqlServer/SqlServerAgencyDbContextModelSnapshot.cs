@@ -670,9 +670,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("\"CustomerNumber\" IS NOT NULL");
 
-                    b.HasIndex("ImportId")
-                        .HasFilter("\"ImportId\" IS NOT NULL");
-
                     b.HasIndex("NextFollowUpAt")
                         .HasFilter("\"NextFollowUpAt\" IS NOT NULL");
 

@@ -663,9 +663,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"CustomerNumber\" IS NOT NULL");
 
-                    b.HasIndex("ImportId")
-                        .HasFilter("\"ImportId\" IS NOT NULL");
-
                     b.HasIndex("NextFollowUpAt")
                         .HasFilter("\"NextFollowUpAt\" IS NOT NULL");
 

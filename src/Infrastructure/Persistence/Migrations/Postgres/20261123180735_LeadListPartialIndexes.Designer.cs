@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAgencyDbContext))]
-    [Migration("20261123173255_LeadListPartialIndexes")]
+    [Migration("20261123180735_LeadListPartialIndexes")]
     partial class LeadListPartialIndexes
     {
         /// <inheritdoc />
@@ -672,9 +672,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CustomerNumber")
                         .IsUnique()
                         .HasFilter("\"CustomerNumber\" IS NOT NULL");
-
-                    b.HasIndex("ImportId")
-                        .HasFilter("\"ImportId\" IS NOT NULL");
 
                     b.HasIndex("NextFollowUpAt")
                         .HasFilter("\"NextFollowUpAt\" IS NOT NULL");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
+namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LeadListPartialIndexes : Migration
@@ -54,12 +54,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                 filter: "\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_ImportId",
-                table: "Leads",
-                column: "ImportId",
-                filter: "\"ImportId\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Leads_NextFollowUpAt",
                 table: "Leads",
                 column: "NextFollowUpAt",
@@ -101,10 +95,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Leads_Customers",
-                table: "Leads");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Leads_ImportId",
                 table: "Leads");
 
             migrationBuilder.DropIndex(

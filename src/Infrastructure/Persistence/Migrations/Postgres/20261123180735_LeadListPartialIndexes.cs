@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
+namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class LeadListPartialIndexes : Migration
@@ -54,12 +54,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_ImportId",
-                table: "Leads",
-                column: "ImportId",
-                filter: "\"ImportId\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Leads_NextFollowUpAt",
                 table: "Leads",
                 column: "NextFollowUpAt",
@@ -104,10 +98,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Leads");
 
             migrationBuilder.DropIndex(
-                name: "IX_Leads_ImportId",
-                table: "Leads");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Leads_NextFollowUpAt",
                 table: "Leads");
 
@@ -127,8 +117,7 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Leads_CustomerNumber",
                 table: "Leads",
                 column: "CustomerNumber",
-                unique: true,
-                filter: "[CustomerNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_ImportId",

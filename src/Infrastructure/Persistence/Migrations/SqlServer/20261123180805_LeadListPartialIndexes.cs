@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
+namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class LeadListPartialIndexes : Migration
@@ -54,12 +54,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                 filter: "\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_ImportId",
-                table: "Leads",
-                column: "ImportId",
-                filter: "\"ImportId\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Leads_NextFollowUpAt",
                 table: "Leads",
                 column: "NextFollowUpAt",
@@ -104,10 +98,6 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Leads");
 
             migrationBuilder.DropIndex(
-                name: "IX_Leads_ImportId",
-                table: "Leads");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Leads_NextFollowUpAt",
                 table: "Leads");
 
@@ -127,7 +117,8 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Leads_CustomerNumber",
                 table: "Leads",
                 column: "CustomerNumber",
-                unique: true);
+                unique: true,
+                filter: "[CustomerNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_ImportId",
