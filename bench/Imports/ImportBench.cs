@@ -52,7 +52,8 @@ public sealed class ImportBench(string server, int rows)
             Console.WriteLine($"generated {rows:N0} rows: xlsx {new FileInfo(xlsx).Length / 1048576.0:F1} MiB, csv {new FileInfo(csv).Length / 1048576.0:F1} MiB in {clock.Elapsed.TotalSeconds:F1} s");
 
             await CopyAsync(provider, "copy-warmup", Math.Min(rows, 5000));
-            await ImportAsync(provider, user, "warmup", csv, rows, warmUp: true);
+            await ImportAsync(provider, user, "warmup-csv", csv, rows, warmUp: true);
+            await ImportAsync(provider, user, "warmup-xlsx", xlsx, rows, warmUp: true);
             var copyRate = await CopyAsync(provider, "copy", rows);
             foreach (var (name, path) in new[] { ("csv", csv), ("xlsx", xlsx) })
             {
@@ -79,7 +80,7 @@ public sealed class ImportBench(string server, int rows)
         var clock = Stopwatch.StartNew();
         await using (var scope = await MemberScopeAsync(provider, tenant))
         {
-            await using var file = File.OpenRead(warmUp ? await SliceCsvAsync(path, count) : path);
+            await using var file = File.OpenRead(path);
             var upload = await scope.ServiceProvider.GetRequiredService<UploadLeadImport>().HandleAsync(
                 new UploadLeadImportRequest(file, Path.GetFileName(path), file.Length), CancellationToken.None);
             if (!upload.Succeeded) throw new InvalidOperationException("upload refused: " + string.Join(", ", upload.Errors));
@@ -147,14 +148,6 @@ public sealed class ImportBench(string server, int rows)
     }
 
     private static readonly Domain.Imports.ImportField[] Mapping = BenchRows.Headers.Select(Domain.Imports.ImportHeaderMapper.Guess).ToArray();
-
-    private static async Task<string> SliceCsvAsync(string path, int count)
-    {
-        var slice = path + ".slice.csv";
-        var lines = File.ReadLines(path).Take(count + 1);
-        await File.WriteAllLinesAsync(slice, lines, new System.Text.UTF8Encoding(true));
-        return slice;
-    }
 
     private static async Task<(TenantInfo Tenant, CurrentUser Owner)> ProvisionAsync(IServiceProvider provider, string slug)
     {

@@ -2,21 +2,16 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using LoanSaaS.Domain.Imports;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace LoanSaaS.Infrastructure.Imports;
 
 /// <summary>
-/// Streams the rows of an uploaded file as text cells (header row first), skipping blank rows: MiniExcel's streaming
-/// reader for .xlsx, CsvHelper's parser for .csv. Only one row is held at a time.
+/// Streams the rows of an uploaded file as text cells (header row first), skipping blank rows: <see cref="XlsxRowReader"/>
+/// for .xlsx, CsvHelper's parser for .csv. Only one row is held at a time.
 /// </summary>
 public static class ImportFileReader
 {
     public const string Gb18030 = "GB18030";
-
-    // Shared strings stay in memory: MiniExcel's disk cache would write the sheet's text (names, mobiles) to a plain temp file.
-    private static readonly OpenXmlConfiguration Xlsx = new() { EnableSharedStringCache = false, FillMergedCells = false };
 
     // Bad quoting or ragged rows are read as well as possible: each row is then judged by the lead rules.
     private static readonly CsvReaderOptions CsvOptions = new()
@@ -28,19 +23,7 @@ public static class ImportFileReader
     public static Encoding EncodingOf(string? name) => name == Gb18030 ? Encoding.GetEncoding(Gb18030) : Encoding.UTF8;
 
     public static IEnumerable<string?[]> Rows(Stream plain, ImportFileFormat format, string? encoding) =>
-        (format == ImportFileFormat.Xlsx ? XlsxRows(plain) : CsvRows(plain, EncodingOf(encoding))).Where(r => r.Any(c => !string.IsNullOrWhiteSpace(c)));
-
-    private static IEnumerable<string?[]> XlsxRows(Stream plain)
-    {
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(plain, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: Xlsx))
-        {
-            var width = 0;
-            foreach (var key in row.Keys) width = Math.Max(width, ColumnIndex(key) + 1);
-            var cells = new string?[width];
-            foreach (var (key, value) in row) cells[ColumnIndex(key)] = CellText(value);
-            yield return cells;
-        }
-    }
+        (format == ImportFileFormat.Xlsx ? XlsxRowReader.Rows(plain) : CsvRows(plain, EncodingOf(encoding))).Where(r => r.Any(c => !string.IsNullOrWhiteSpace(c)));
 
     private static IEnumerable<string?[]> CsvRows(Stream plain, Encoding encoding)
     {

@@ -8,6 +8,7 @@ using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LoanSaaS.Infrastructure.Leads;
 
@@ -87,10 +88,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
     public async Task<IReadOnlyList<CaptureResult>> StoreAsync(PreparedCapture batch, CaptureOptions options, CancellationToken ct)
     {
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // PostgreSQL costs a batch's 2,000 blind-index probes above a sequential scan of a table of up to ~100,000
-        // leads, and then scans the whole table for every batch; the probes are several times faster (bench/Imports).
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+        await using var transaction = await IndexLookupsAsync(db, ct);
         var now = time.GetUtcNow();
         var results = batch.Results;
         var drafts = batch.Drafts;
@@ -136,11 +134,25 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
                 audit.Add(db, options.Actor, "lead.created", "lead", lead.Id.ToString(), new { channel = options.Channel.ToString(), number = lead.Number });
         if (bulk) await LeadBulkInsert.SaveWithAsync(db, created.Select(c => c.Lead).ToList(), ct);
         else await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
 
         if (created.Count + updated > 0)
             await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(created.Count + updated), ct);
         return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>
+    /// On PostgreSQL, a transaction in which the planner probes the blind-index indexes: it costs a batch's 2,000
+    /// probes above a sequential scan of a table of up to ~100,000 leads and would scan the whole table for every
+    /// batch, several times slower (bench/Imports). Elsewhere none (SQLite would hold its write lock while the
+    /// numbers are reserved on another connection).
+    /// </summary>
+    private static async Task<IDbContextTransaction?> IndexLookupsAsync(AgencyDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+        return transaction;
     }
 
     /// <summary>

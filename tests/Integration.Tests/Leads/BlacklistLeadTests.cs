@@ -33,7 +33,7 @@ public abstract class BlacklistLeadTests(AppHost app)
         await using (var scope = await app.OwnerScopeAsync(w.Agency))
         {
             var imported = await scope.Get<CaptureLeads>().HandleAsync([Input(TestIds.Mobile(), idNumber)],
-                new CaptureOptions(LeadChannel.Import, AuditActor.System, DuplicatePolicy.Overwrite) { SeenInFile = [] }, default);
+                new CaptureOptions(LeadChannel.Import, AuditActor.System, DuplicatePolicy.Overwrite), default);
             Assert.Equal(CaptureOutcome.Rejected, imported[0].Outcome);
             Assert.Equal("伪造银行流水", imported[0].BlacklistReason);
         }

@@ -13,7 +13,7 @@ public abstract class CaptureLeadsTests(AppHost app)
     private Task<Agency> AgencyAsync() => app.SharedAsync("capture-leads", () => app.ProvisionAgencyAsync(TestIds.Slug("capture")));
 
     private static CaptureOptions Import(DuplicatePolicy policy = DuplicatePolicy.FillEmpty) =>
-        new(LeadChannel.Import, AuditActor.System, policy) { SeenInFile = [] };
+        new(LeadChannel.Import, AuditActor.System, policy);
 
     [Fact]
     public async Task New_leads_get_numbers_sealed_personal_data_and_derived_birth_dates()
