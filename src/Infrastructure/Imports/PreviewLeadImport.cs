@@ -1,4 +1,5 @@
 using LoanSaaS.Domain.Imports;
+using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Common;
@@ -21,7 +22,7 @@ public sealed record PreviewRow(int RowNumber, IReadOnlyList<string?> Cells, IRe
 
 public sealed record ImportPreview(IReadOnlyList<string> Headers, IReadOnlyList<PreviewRow> Rows);
 
-/// <summary>Step 2: the first rows of the file checked with the chosen mapping by the same rules the import uses.</summary>
+/// <summary>Step 2: the first rows of the file checked with the chosen mapping by the same rules the import uses, personal data masked.</summary>
 public sealed class PreviewLeadImport(ICurrentUserAccessor current, TenantContext tenant, TenantPersonalData personalData,
     EncryptedFileStore files, ITenantDbContextFactory contexts, TimeProvider time)
 {
@@ -44,9 +45,21 @@ public sealed class PreviewLeadImport(ICurrentUserAccessor current, TenantContex
             if (number == 1) { headers = cells.Select(c => c?.Trim() ?? "").ToList(); continue; }
             var validated = LeadInputRules.Validate(ImportRowMapper.ToInput(cells, request.Mapping), dictionaries, protector, today);
             var problems = validated.Errors.Select(e => new CellProblem(ImportRowMapper.ColumnOf(e.Field, request.Mapping), e)).ToList();
-            rows.Add(new PreviewRow(number, cells, problems));
+            rows.Add(new PreviewRow(number, Masked(cells, request.Mapping, today), problems));
             if (rows.Count == ImportLimits.PreviewRows) break;
         }
         return Result<ImportPreview>.Ok(new ImportPreview(headers, rows));
+    }
+
+    /// <summary>Valid mobiles and ID numbers masked as everywhere else; an invalid one as it is, so its problem can be seen.</summary>
+    private static string?[] Masked(string?[] cells, IReadOnlyList<ImportField> mapping, DateOnly today)
+    {
+        var shown = (string?[])cells.Clone();
+        for (var i = 0; i < shown.Length && i < mapping.Count; i++)
+        {
+            if (mapping[i] == ImportField.Mobile && MobileNumbers.Normalize(shown[i]) is { } e164) shown[i] = MobileNumbers.Mask(e164);
+            else if (mapping[i] == ImportField.IdNumber && ChineseIdNumber.Normalize(shown[i]) is { } id && ChineseIdNumber.IsValid(id, today)) shown[i] = ChineseIdNumber.Mask(id);
+        }
+        return shown;
     }
 }

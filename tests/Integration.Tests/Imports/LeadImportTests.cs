@@ -192,7 +192,9 @@ public abstract class LeadImportTests(AppHost app)
         Assert.True(preview.Succeeded);
         Assert.Equal(9, preview.Value!.Rows.Count);
         Assert.Empty(preview.Value.Rows[0].Problems);
+        Assert.Matches(@"^1\d{2}\*{4}\d{4}$", preview.Value.Rows[0].Cells[1]);
         Assert.Equal(new CellProblem(1, new FieldError("Mobile", "Invalid")), Assert.Single(preview.Value.Rows[2].Problems));
+        Assert.Equal(scenario.Rows[2][1], preview.Value.Rows[2].Cells[1]);
         Assert.Equal(new CellProblem(2, new FieldError("IdNumber", "Invalid")), Assert.Single(preview.Value.Rows[3].Problems));
         Assert.Equal(new CellProblem(5, new FieldError("Amount", "NotNumber")), Assert.Single(preview.Value.Rows[4].Problems));
         Assert.Equal(new CellProblem(0, new FieldError("Name", "Required")), Assert.Single(preview.Value.Rows[5].Problems));
