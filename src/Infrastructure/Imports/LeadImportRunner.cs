@@ -94,8 +94,7 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
             var reader = Task.Run(() => PrepareBatchesAsync(tenantId, import, fields, rules, batches.Writer, h => header = h, stop.Token), CancellationToken.None);
             try
             {
-                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-                    await StoreBatchAsync(db, import, batch, options, rejected, ct);
+                await StoreBatchesAsync(db, import, batches.Reader, options, rejected, ct);
             }
             catch (Exception e)
             {
@@ -159,9 +158,52 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
         }
     }
 
-    private async Task StoreBatchAsync(AgencyDbContext db, LeadImport import, PreparedBatch batch, CaptureOptions options, Stream rejected, CancellationToken ct)
+    /// <summary>
+    /// Writes the batches in order, checking batch n+1 against the database (blacklist, existing leads) on a second
+    /// connection while batch n is written. Two rows in different batches may match one existing lead by different
+    /// keys, so a batch re-reads the leads the batch before it updated.
+    /// </summary>
+    private async Task StoreBatchesAsync(AgencyDbContext db, LeadImport import, ChannelReader<PreparedBatch> batches, CaptureOptions options, Stream rejected, CancellationToken ct)
     {
-        var results = await capture.StoreAsync(batch.Capture, options, ct);
+        var current = await NextAsync(batches, ct);
+        var checking = current is null ? null : capture.CheckAsync(current.Capture, ct);
+        IReadOnlySet<Guid> changed = new HashSet<Guid>();
+        try
+        {
+            while (current is not null)
+            {
+                await using var checkedBatch = await checking!;
+                checking = null;
+                var next = await NextAsync(batches, ct);
+                var writing = capture.WriteAsync(checkedBatch, options, changed, ct);
+                if (next is not null) checking = capture.CheckAsync(next.Capture, ct);
+                var results = await writing;
+                changed = results.Where(r => r.Outcome == CaptureOutcome.Updated).Select(r => r.LeadId!.Value).ToHashSet();
+                await RecordBatchAsync(db, import, current, results, rejected, ct);
+                current = next;
+            }
+        }
+        finally
+        {
+            if (checking is not null)
+            {
+                try
+                {
+                    await (await checking).DisposeAsync();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The error that ended the loop is the one reported.
+                }
+            }
+        }
+    }
+
+    private static async Task<PreparedBatch?> NextAsync(ChannelReader<PreparedBatch> batches, CancellationToken ct) =>
+        await batches.WaitToReadAsync(ct) && batches.TryRead(out var batch) ? batch : null;
+
+    private async Task RecordBatchAsync(AgencyDbContext db, LeadImport import, PreparedBatch batch, IReadOnlyList<CaptureResult> results, Stream rejected, CancellationToken ct)
+    {
         for (var i = 0; i < results.Count; i++)
         {
             switch (results[i].Outcome)

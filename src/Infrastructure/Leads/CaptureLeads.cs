@@ -37,6 +37,37 @@ public sealed class PreparedCapture
 
     internal CaptureResult?[] Results { get; }
     internal LeadDraft?[] Drafts { get; }
+
+    internal List<string> Mobiles() => Drafts.Where(d => d is not null).Select(d => d!.Mobile.Index!).ToList();
+
+    internal List<string> IdNumbers() => Drafts.Where(d => d is { IdNumber.HasValue: true }).Select(d => d!.IdNumber.Index!).ToList();
+}
+
+/// <summary>
+/// A prepared batch after its database lookups — blacklist hits and the existing leads it matches — held in the
+/// context (and, on PostgreSQL, the transaction) its write then uses. Disposing it ends both.
+/// </summary>
+public sealed class CheckedCapture : IAsyncDisposable
+{
+    internal CheckedCapture(PreparedCapture batch, AgencyDbContext db, IDbContextTransaction? transaction)
+    {
+        Batch = batch;
+        Db = db;
+        Transaction = transaction;
+    }
+
+    internal PreparedCapture Batch { get; }
+    internal AgencyDbContext Db { get; }
+    internal IDbContextTransaction? Transaction { get; }
+    internal Dictionary<string, string> BlockedMobiles { get; set; } = [];
+    internal Dictionary<string, string> BlockedIdNumbers { get; set; } = [];
+    internal List<Lead> Existing { get; set; } = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null) await Transaction.DisposeAsync();
+        await Db.DisposeAsync();
+    }
 }
 
 public enum CaptureOutcome { Created, Updated, Duplicate, Rejected }
@@ -50,8 +81,12 @@ public sealed record CaptureResult(CaptureOutcome Outcome, Guid? LeadId = null, 
 /// </summary>
 public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext tenant, TenantPersonalData personalData, AuditLog audit, ILiveEvents live, TimeProvider time)
 {
-    public async Task<IReadOnlyList<CaptureResult>> HandleAsync(IReadOnlyList<LeadInput> inputs, CaptureOptions options, CancellationToken ct) =>
-        await StoreAsync(Prepare(inputs, await RulesAsync(ct), new HashSet<string>(StringComparer.Ordinal)), options, ct);
+    public async Task<IReadOnlyList<CaptureResult>> HandleAsync(IReadOnlyList<LeadInput> inputs, CaptureOptions options, CancellationToken ct)
+    {
+        var prepared = Prepare(inputs, await RulesAsync(ct), new HashSet<string>(StringComparer.Ordinal));
+        await using var checkedBatch = await CheckAsync(prepared, ct);
+        return await WriteAsync(checkedBatch, options, new HashSet<Guid>(), ct);
+    }
 
     public async Task<CaptureRules> RulesAsync(CancellationToken ct)
     {
@@ -63,7 +98,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
     /// <summary>
     /// Validates, normalises and seals each input, and rejects one whose mobile or ID number is already in
     /// <paramref name="seen"/> (the batch, or the whole file of an import). Only CPU work, so an import prepares the
-    /// next batch while the database stores this one.
+    /// next batch while the database works on earlier ones.
     /// </summary>
     public static PreparedCapture Prepare(IReadOnlyList<LeadInput> inputs, CaptureRules rules, HashSet<string> seen)
     {
@@ -84,23 +119,49 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         return new(results, drafts);
     }
 
-    /// <summary>Refuses blacklisted people, then creates or updates (under the policy) by blind index against the database.</summary>
-    public async Task<IReadOnlyList<CaptureResult>> StoreAsync(PreparedCapture batch, CaptureOptions options, CancellationToken ct)
+    /// <summary>
+    /// Looks up the batch's blacklist hits and the existing leads it matches. Reads only, so an import checks batch
+    /// n+1 while batch n is being written.
+    /// </summary>
+    public async Task<CheckedCapture> CheckAsync(PreparedCapture batch, CancellationToken ct)
     {
-        await using var db = contexts.Create();
-        await using var transaction = await IndexLookupsAsync(db, ct);
-        var now = time.GetUtcNow();
-        var results = batch.Results;
-        var drafts = batch.Drafts;
+        var db = contexts.Create();
+        try
+        {
+            var checkedBatch = new CheckedCapture(batch, db, await IndexLookupsAsync(db, ct));
+            var (mobiles, ids) = (batch.Mobiles(), batch.IdNumbers());
+            var blocked = await db.Blacklist.AsNoTracking()
+                .Where(b => (b.MobileIndex != null && mobiles.Contains(b.MobileIndex)) || (b.IdNumberIndex != null && ids.Contains(b.IdNumberIndex)))
+                .Select(b => new { b.MobileIndex, b.IdNumberIndex, b.Reason }).ToListAsync(ct);
+            checkedBatch.BlockedMobiles = blocked.Where(b => b.MobileIndex is not null).DistinctBy(b => b.MobileIndex).ToDictionary(b => b.MobileIndex!, b => b.Reason, StringComparer.Ordinal);
+            checkedBatch.BlockedIdNumbers = blocked.Where(b => b.IdNumberIndex is not null).DistinctBy(b => b.IdNumberIndex).ToDictionary(b => b.IdNumberIndex!, b => b.Reason, StringComparer.Ordinal);
+            checkedBatch.Existing = await ExistingAsync(db, mobiles, ids, ct);
+            return checkedBatch;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
 
-        var mobiles = drafts.Where(d => d is not null).Select(d => d!.Mobile.Index!).ToList();
-        var ids = drafts.Where(d => d is { IdNumber.HasValue: true }).Select(d => d!.IdNumber.Index!).ToList();
-        var blocked = await db.Blacklist.AsNoTracking()
-            .Where(b => (b.MobileIndex != null && mobiles.Contains(b.MobileIndex)) || (b.IdNumberIndex != null && ids.Contains(b.IdNumberIndex)))
-            .Select(b => new { b.MobileIndex, b.IdNumberIndex, b.Reason }).ToListAsync(ct);
-        var blockedMobiles = blocked.Where(b => b.MobileIndex is not null).DistinctBy(b => b.MobileIndex).ToDictionary(b => b.MobileIndex!, b => b.Reason, StringComparer.Ordinal);
-        var blockedIds = blocked.Where(b => b.IdNumberIndex is not null).DistinctBy(b => b.IdNumberIndex).ToDictionary(b => b.IdNumberIndex!, b => b.Reason, StringComparer.Ordinal);
-        var existing = await ExistingAsync(db, mobiles, ids, ct);
+    /// <summary>
+    /// Refuses blacklisted people, then creates or updates (under the policy) the leads of a checked batch.
+    /// <paramref name="changedSinceCheck"/>: leads the previous batch of the same import updated, possibly after this
+    /// batch read them; those are read again first.
+    /// </summary>
+    public async Task<IReadOnlyList<CaptureResult>> WriteAsync(CheckedCapture checkedBatch, CaptureOptions options, IReadOnlySet<Guid> changedSinceCheck, CancellationToken ct)
+    {
+        var db = checkedBatch.Db;
+        var now = time.GetUtcNow();
+        var results = checkedBatch.Batch.Results;
+        var drafts = checkedBatch.Batch.Drafts;
+        var existing = checkedBatch.Existing;
+        if (existing.Any(l => changedSinceCheck.Contains(l.Id)))
+        {
+            db.ChangeTracker.Clear();
+            existing = await ExistingAsync(db, checkedBatch.Batch.Mobiles(), checkedBatch.Batch.IdNumbers(), ct);
+        }
         var byMobile = existing.Where(l => l.Mobile.Index is not null).DistinctBy(l => l.Mobile.Index).ToDictionary(l => l.Mobile.Index!, StringComparer.Ordinal);
         var byId = existing.Where(l => l.IdNumber.Index is not null).DistinctBy(l => l.IdNumber.Index).ToDictionary(l => l.IdNumber.Index!, StringComparer.Ordinal);
 
@@ -109,8 +170,8 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         for (var i = 0; i < drafts.Length; i++)
         {
             if (drafts[i] is not { } draft) continue;
-            if (blockedMobiles.TryGetValue(draft.Mobile.Index!, out var reason)
-                || (draft.IdNumber.HasValue && blockedIds.TryGetValue(draft.IdNumber.Index!, out reason)))
+            if (checkedBatch.BlockedMobiles.TryGetValue(draft.Mobile.Index!, out var reason)
+                || (draft.IdNumber.HasValue && checkedBatch.BlockedIdNumbers.TryGetValue(draft.IdNumber.Index!, out reason)))
             {
                 results[i] = new(CaptureOutcome.Rejected, Errors: [new FieldError("Lead", "Blacklisted")], BlacklistReason: reason);
                 continue;
@@ -134,7 +195,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
                 audit.Add(db, options.Actor, "lead.created", "lead", lead.Id.ToString(), new { channel = options.Channel.ToString(), number = lead.Number });
         if (bulk) await LeadBulkInsert.SaveWithAsync(db, created.Select(c => c.Lead).ToList(), ct);
         else await db.SaveChangesAsync(ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
+        if (checkedBatch.Transaction is not null) await checkedBatch.Transaction.CommitAsync(ct);
 
         if (created.Count + updated > 0)
             await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(created.Count + updated), ct);

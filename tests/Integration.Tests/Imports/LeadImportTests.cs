@@ -217,6 +217,37 @@ public abstract class LeadImportTests(AppHost app)
     }
 
     [Fact]
+    public async Task Rows_in_different_batches_matching_one_lead_by_mobile_and_by_id_number_both_update_it()
+    {
+        var agency = await AgencyAsync();
+        var mobile = TestIds.Mobile();
+        var idNumber = ImportFiles.IdNumber();
+        await using (var scope = await TenantScope.BeginAsync(app, agency))
+        {
+            var created = await scope.Get<CaptureLeads>().HandleAsync([new LeadInput { Name = "老客户", Mobile = mobile, IdNumber = idNumber }],
+                new CaptureOptions(LeadChannel.Manual, AuditActor.System, DuplicatePolicy.FillEmpty), CancellationToken.None);
+            Assert.Equal(CaptureOutcome.Created, created[0].Outcome);
+        }
+        // The first row fills the city by mobile; the row after the first batch fills the loan type by ID number,
+        // while the next batch is checked before the first is written.
+        var rows = new List<IReadOnlyList<string?>> { new[] { "老客户", mobile, null, "南京", null, null, null, null } };
+        rows.AddRange(Enumerable.Range(0, ImportLimits.BatchSize - 1).Select(_ => (IReadOnlyList<string?>)new[] { "新客户", TestIds.Mobile(), null, null, null, null, null, null }));
+        rows.Add(["老客户", TestIds.Mobile(), idNumber, null, "抵押贷", null, null, null]);
+        var (content, file) = ImportFiles.Build(ImportFiles.Kind.CsvUtf8, Headers, rows);
+        await using var owner = await app.OwnerScopeAsync(agency);
+
+        var result = await RunAsync(owner, await UploadOkAsync(owner, content, file), DuplicatePolicy.FillEmpty, agency.OwnerUserId);
+
+        Assert.Equal(ImportStatus.Completed, result.Status);
+        Assert.Equal((ImportLimits.BatchSize + 1, ImportLimits.BatchSize - 1, 2, 0), (result.ProcessedRows, result.Created, result.Updated, result.Rejected));
+        await using var db = app.OpenAgencyDb(agency.Info);
+        var protector = await owner.Get<TenantPersonalData>().GetAsync(CancellationToken.None);
+        var index = protector.Index(PersonalDataKind.Mobile, "+86" + mobile);
+        var lead = await db.Leads.SingleAsync(l => l.Mobile.Index == index);
+        Assert.Equal(("南京", "mortgage"), (lead.City, lead.LoanType));
+    }
+
+    [Fact]
     public async Task Sales_members_cannot_import()
     {
         var agency = await AgencyAsync();
