@@ -5,6 +5,7 @@ using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +17,8 @@ public static class LeadEndpoints
     public static IEndpointRouteBuilder MapLeadEndpoints(this IEndpointRouteBuilder app)
     {
         // The tenant comes from the host and the cookie's tenant claim must match it (TenantClaimCheckMiddleware).
-        app.MapGet(LeadListUrl.ExportPath, ExportAsync).RequireAuthorization(Policies.For(Permission.ExportData));
+        app.MapPost(LeadListUrl.ExportPath, ExportAsync).RequireAuthorization(Policies.For(Permission.ExportData))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
         return app;
     }
 
@@ -26,8 +28,9 @@ public static class LeadEndpoints
         // Use cases read the member from the authentication state, which a plain HTTP request has to be given.
         if (auth is IHostEnvironmentAuthenticationStateProvider host)
             host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-        var filter = LeadListUrl.Parse(http.Request.Query);
-        var unmasked = http.Request.Query["unmasked"] == "true";
+        var form = await http.Request.ReadFormAsync(ct);
+        var filter = LeadListUrl.Parse(form);
+        var unmasked = form["unmasked"] == "true";
         var sheet = t["Title." + filter.View].Value;
         var labels = new LeadExportLabels(sheet, t["Watermark"].Value, Headings(lt),
             Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => LeadText.Enum(lt, s)));
@@ -35,7 +38,7 @@ public static class LeadEndpoints
         var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            var result = await export.HandleAsync(new LeadExportRequest(filter, unmasked, http.Request.Query["reason"], labels), file, ct);
+            var result = await export.HandleAsync(new LeadExportRequest(filter, unmasked, form["reason"], labels), file, ct);
             if (!result.Succeeded)
             {
                 await file.DisposeAsync();

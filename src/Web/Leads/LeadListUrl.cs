@@ -1,16 +1,18 @@
 using System.Globalization;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Infrastructure.Leads;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace LoanSaaS.Web.Leads;
 
-/// <summary>A list's filters as query-string parameters: the export link carries exactly what the list shows.</summary>
+/// <summary>
+/// A list's filters as form fields: the export form posts exactly what the list shows. A form post, not a link, so the
+/// search (perhaps a mobile) and the reason for an unmasked export never reach URLs, browser history or access logs.
+/// </summary>
 public static class LeadListUrl
 {
     public const string ExportPath = "/leads/export";
 
-    public static string Export(LeadListQuery q, bool unmasked, string? reason)
+    public static IReadOnlyList<KeyValuePair<string, string>> ExportFields(LeadListQuery q, bool unmasked, string? reason)
     {
         var parameters = new Dictionary<string, string?>
         {
@@ -28,12 +30,12 @@ public static class LeadListUrl
             ["unmasked"] = unmasked ? "true" : null,
             ["reason"] = unmasked ? reason : null,
         };
-        return QueryHelpers.AddQueryString(ExportPath, parameters.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value!)).ToList();
     }
 
-    public static LeadListQuery Parse(IQueryCollection query)
+    public static LeadListQuery Parse(IFormCollection form)
     {
-        string? Get(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        string? Get(string key) => form.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
         return new LeadListQuery
         {
             View = Enum.TryParse<LeadView>(Get("view"), out var view) && Enum.IsDefined(view) ? view : LeadView.Leads,

@@ -4,12 +4,12 @@ using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Web.Leads;
 using LoanSaaS.Web.Tests.Harness;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using MudBlazor;
 
 namespace LoanSaaS.Web.Tests.Leads;
 
-/// <summary>The export dialog: masked by default, unmasked only when permitted and with a reason; the link carries the list's filters.</summary>
+/// <summary>The export dialog: masked by default, unmasked only when permitted and with a reason; the form posts the list's filters.</summary>
 public sealed class LeadListExportDialogTests : WebTestContext
 {
     private static readonly LeadListQuery Query = new()
@@ -30,12 +30,15 @@ public sealed class LeadListExportDialogTests : WebTestContext
         return provider;
     }
 
-    private static LeadListQuery LinkQuery(IRenderedComponent<MudDialogProvider> provider, out Dictionary<string, string> raw)
+    /// <summary>What the export form posts (the search and the reason travel in the body, never in a URL).</summary>
+    private static LeadListQuery PostedQuery(IRenderedComponent<MudDialogProvider> provider, out Dictionary<string, string> raw)
     {
-        var href = provider.Find("[data-testid=export-download]").GetAttribute("href")!;
-        Assert.StartsWith(LeadListUrl.ExportPath + "?", href);
-        raw = QueryHelpers.ParseQuery(new Uri("http://x" + href).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        return LeadListUrl.Parse(new QueryCollection(QueryHelpers.ParseQuery(new Uri("http://x" + href).Query)));
+        var form = provider.Find("[data-testid=export-form]");
+        Assert.Equal(("post", LeadListUrl.ExportPath), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.Equal(form.Id, provider.Find("[data-testid=export-download]").GetAttribute("form"));
+        raw = form.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        return LeadListUrl.Parse(new FormCollection(raw.ToDictionary(p => p.Key, p => new StringValues(p.Value))));
     }
 
     [Fact]
@@ -46,14 +49,14 @@ public sealed class LeadListExportDialogTests : WebTestContext
         Assert.Contains("共 12 条", provider.Find("[data-testid=export-intro]").TextContent);
         Assert.NotEmpty(provider.FindAll("[data-testid=export-no-unmasked]"));
         Assert.Empty(provider.FindAll("[data-testid=export-unmasked]"));
-        var query = LinkQuery(provider, out var raw);
+        var query = PostedQuery(provider, out var raw);
         Assert.False(raw.ContainsKey("unmasked"));
         Assert.Equal(Query with { Tags = query.Tags }, query);
         Assert.Equal(Query.Tags, query.Tags);
     }
 
     [Fact]
-    public async Task Unmasked_needs_a_reason_before_the_link_is_enabled()
+    public async Task Unmasked_needs_a_reason_before_the_download_is_enabled()
     {
         var provider = await OpenAsync(canUnmask: true);
 
@@ -62,7 +65,7 @@ public sealed class LeadListExportDialogTests : WebTestContext
         Assert.True(link.HasAttribute("disabled") || link.ClassName?.Contains("disabled", StringComparison.Ordinal) == true, link.OuterHtml);
 
         provider.Find("input[data-testid=export-reason], [data-testid=export-reason] input").Input("报送银行核对");
-        LinkQuery(provider, out var raw);
+        PostedQuery(provider, out var raw);
         Assert.Equal(("true", "报送银行核对"), (raw["unmasked"], raw["reason"]));
     }
 }
