@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using LoanSaaS.Domain.Tenancy;
 using LoanSaaS.Infrastructure.Common;
@@ -145,6 +148,25 @@ public abstract class AppHost : IAsyncLifetime
     }
 
     public const string SessionCookie = "loansaas.session";
+
+    /// <summary>
+    /// The form token a browser page would carry for this signed-in member: issued by the app's own antiforgery
+    /// service for the client's antiforgery cookie (set by the login page) and the member's id, as the app binds tokens.
+    /// </summary>
+    public string AntiforgeryToken(WebClient client, string userId)
+    {
+        var cookie = client.Cookie(AntiforgeryCookie) ?? throw new InvalidOperationException("The client has no antiforgery cookie: sign in first.");
+        var http = new DefaultHttpContext { RequestServices = Services };
+        http.Request.Headers.Cookie = $"{AntiforgeryCookie}={cookie}";
+        http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+        return Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken!;
+    }
+
+    public const string AntiforgeryCookie = "loansaas.af";
+
+    /// <summary>Posts a form as the member's page would, with its antiforgery token.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(WebClient client, string userId, string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.Http.PostAsync(path, new FormUrlEncodedContent(fields.Append(KeyValuePair.Create("__RequestVerificationToken", AntiforgeryToken(client, userId)))));
 
     /// <summary>Logs in and asserts the session cookie; returns its value.</summary>
     public static async Task<string> LoginAsync(WebClient client, string login, string password)

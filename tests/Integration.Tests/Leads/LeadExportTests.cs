@@ -94,20 +94,27 @@ public abstract class LeadExportTests(AppHost app)
         var w = await WorldAsync();
         using var manager = app.CreateAgencyClient(w.Agency);
         await AppHost.LoginAsync(manager, w.Manager.Mobile, w.Manager.Password!);
-        var url = Web.Leads.LeadListUrl.Export(new LeadListQuery { Search = w.Prefix }, unmasked: false, reason: null);
-        using (var response = await manager.GetAsync(url))
+        var masked = Web.Leads.LeadListUrl.ExportFields(new LeadListQuery { Search = w.Prefix }, unmasked: false, reason: null);
+        using (var response = await app.PostFormAsync(manager, w.Manager.UserId, Web.Leads.LeadListUrl.ExportPath, masked))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
             using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
             Assert.Equal(2 + 2, Read(file).Count);
         }
-        using (var unmasked = await manager.GetAsync(Web.Leads.LeadListUrl.Export(new LeadListQuery { Search = w.Prefix }, unmasked: true, reason: "看看")))
+        var unmaskedFields = Web.Leads.LeadListUrl.ExportFields(new LeadListQuery { Search = w.Prefix }, unmasked: true, reason: "看看");
+        using (var unmasked = await app.PostFormAsync(manager, w.Manager.UserId, Web.Leads.LeadListUrl.ExportPath, unmaskedFields))
             Assert.Contains(unmasked.StatusCode, Refusals);
+        // Without the page's token the post is refused, whoever sends it.
+        using (var forged = await manager.Http.PostAsync(Web.Leads.LeadListUrl.ExportPath, new FormUrlEncodedContent(masked)))
+            Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
+        // The old link form no longer exports anything.
+        using (var link = await manager.GetAsync(Web.Leads.LeadListUrl.ExportPath + "?q=" + Uri.EscapeDataString(w.Prefix)))
+            Assert.NotEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", link.Content.Headers.ContentType?.MediaType);
 
         using var sales = app.CreateAgencyClient(w.Agency);
         await AppHost.LoginAsync(sales, w.SalesA.Mobile, w.SalesA.Password!);
-        using var refused = await sales.GetAsync(url);
+        using var refused = await app.PostFormAsync(sales, w.SalesA.UserId, Web.Leads.LeadListUrl.ExportPath, masked);
         Assert.Contains(refused.StatusCode, Refusals);
     }
 }

@@ -42,7 +42,10 @@ public abstract class LeadListCrossAgencyTests(AppHost app)
         using var onB = app.CreateAgencyClient(b);
         var cookie = await AppHost.LoginAsync(onB, b.OwnerMobile, b.OwnerPassword);
         using var onA = app.CreateCookielessClient(a.Agency.Host);
-        using var request = new HttpRequestMessage(HttpMethod.Get, LeadListUrl.Export(new LeadListQuery { Search = a.Prefix }, unmasked: true, reason: "试探"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, LeadListUrl.ExportPath)
+        {
+            Content = new FormUrlEncodedContent(LeadListUrl.ExportFields(new LeadListQuery { Search = a.Prefix }, unmasked: true, reason: "试探")),
+        };
         request.Headers.Add("Cookie", $"{AppHost.SessionCookie}={cookie}");
         using var response = await onA.Http.SendAsync(request);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
