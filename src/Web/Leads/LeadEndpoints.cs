@@ -17,7 +17,7 @@ public static class LeadEndpoints
     public static IEndpointRouteBuilder MapLeadEndpoints(this IEndpointRouteBuilder app)
     {
         // The tenant comes from the host and the cookie's tenant claim must match it (TenantClaimCheckMiddleware).
-        app.MapPost(LeadListUrl.ExportPath, ExportAsync).RequireAuthorization(Policies.For(Permission.ExportData))
+        app.MapPost(LeadExportForm.ExportPath, ExportAsync).RequireAuthorization(Policies.For(Permission.ExportData))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
         return app;
     }
@@ -29,7 +29,7 @@ public static class LeadEndpoints
         if (auth is IHostEnvironmentAuthenticationStateProvider host)
             host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
         var form = await http.Request.ReadFormAsync(ct);
-        var filter = LeadListUrl.Parse(form);
+        var filter = LeadExportForm.Parse(form);
         var unmasked = form["unmasked"] == "true";
         var sheet = t["Title." + filter.View].Value;
         var labels = new LeadExportLabels(sheet, t["Watermark"].Value, Headings(lt),

@@ -94,27 +94,27 @@ public abstract class LeadExportTests(AppHost app)
         var w = await WorldAsync();
         using var manager = app.CreateAgencyClient(w.Agency);
         await AppHost.LoginAsync(manager, w.Manager.Mobile, w.Manager.Password!);
-        var masked = Web.Leads.LeadListUrl.ExportFields(new LeadListQuery { Search = w.Prefix }, unmasked: false, reason: null);
-        using (var response = await app.PostFormAsync(manager, w.Manager.UserId, Web.Leads.LeadListUrl.ExportPath, masked))
+        var masked = Web.Leads.LeadExportForm.Fields(new LeadListQuery { Search = w.Prefix }, unmasked: false, reason: null);
+        using (var response = await app.PostFormAsync(manager, w.Manager.UserId, Web.Leads.LeadExportForm.ExportPath, masked))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
             using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
             Assert.Equal(2 + 2, Read(file).Count);
         }
-        var unmaskedFields = Web.Leads.LeadListUrl.ExportFields(new LeadListQuery { Search = w.Prefix }, unmasked: true, reason: "看看");
-        using (var unmasked = await app.PostFormAsync(manager, w.Manager.UserId, Web.Leads.LeadListUrl.ExportPath, unmaskedFields))
+        var unmaskedFields = Web.Leads.LeadExportForm.Fields(new LeadListQuery { Search = w.Prefix }, unmasked: true, reason: "看看");
+        using (var unmasked = await app.PostFormAsync(manager, w.Manager.UserId, Web.Leads.LeadExportForm.ExportPath, unmaskedFields))
             Assert.Contains(unmasked.StatusCode, Refusals);
         // Without the page's token the post is refused, whoever sends it.
-        using (var forged = await manager.Http.PostAsync(Web.Leads.LeadListUrl.ExportPath, new FormUrlEncodedContent(masked)))
+        using (var forged = await manager.Http.PostAsync(Web.Leads.LeadExportForm.ExportPath, new FormUrlEncodedContent(masked)))
             Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
         // The old link form no longer exports anything.
-        using (var link = await manager.GetAsync(Web.Leads.LeadListUrl.ExportPath + "?q=" + Uri.EscapeDataString(w.Prefix)))
+        using (var link = await manager.GetAsync(Web.Leads.LeadExportForm.ExportPath + "?q=" + Uri.EscapeDataString(w.Prefix)))
             Assert.NotEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", link.Content.Headers.ContentType?.MediaType);
 
         using var sales = app.CreateAgencyClient(w.Agency);
         await AppHost.LoginAsync(sales, w.SalesA.Mobile, w.SalesA.Password!);
-        using var refused = await app.PostFormAsync(sales, w.SalesA.UserId, Web.Leads.LeadListUrl.ExportPath, masked);
+        using var refused = await app.PostFormAsync(sales, w.SalesA.UserId, Web.Leads.LeadExportForm.ExportPath, masked);
         Assert.Contains(refused.StatusCode, Refusals);
     }
 }

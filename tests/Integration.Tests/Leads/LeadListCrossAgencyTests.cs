@@ -42,9 +42,9 @@ public abstract class LeadListCrossAgencyTests(AppHost app)
         using var onB = app.CreateAgencyClient(b);
         var cookie = await AppHost.LoginAsync(onB, b.OwnerMobile, b.OwnerPassword);
         using var onA = app.CreateCookielessClient(a.Agency.Host);
-        using var request = new HttpRequestMessage(HttpMethod.Post, LeadListUrl.ExportPath)
+        using var request = new HttpRequestMessage(HttpMethod.Post, LeadExportForm.ExportPath)
         {
-            Content = new FormUrlEncodedContent(LeadListUrl.ExportFields(new LeadListQuery { Search = a.Prefix }, unmasked: true, reason: "试探")),
+            Content = new FormUrlEncodedContent(LeadExportForm.Fields(new LeadListQuery { Search = a.Prefix }, unmasked: true, reason: "试探")),
         };
         request.Headers.Add("Cookie", $"{AppHost.SessionCookie}={cookie}");
         using var response = await onA.Http.SendAsync(request);

@@ -34,11 +34,11 @@ public sealed class LeadListExportDialogTests : WebTestContext
     private static LeadListQuery PostedQuery(IRenderedComponent<MudDialogProvider> provider, out Dictionary<string, string> raw)
     {
         var form = provider.Find("[data-testid=export-form]");
-        Assert.Equal(("post", LeadListUrl.ExportPath), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.Equal(("post", LeadExportForm.ExportPath), (form.GetAttribute("method"), form.GetAttribute("action")));
         Assert.Equal(form.Id, provider.Find("[data-testid=export-download]").GetAttribute("form"));
         raw = form.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
             .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        return LeadListUrl.Parse(new FormCollection(raw.ToDictionary(p => p.Key, p => new StringValues(p.Value))));
+        return LeadExportForm.Parse(new FormCollection(raw.ToDictionary(p => p.Key, p => new StringValues(p.Value))));
     }
 
     [Fact]

@@ -8,11 +8,11 @@ namespace LoanSaaS.Web.Leads;
 /// A list's filters as form fields: the export form posts exactly what the list shows. A form post, not a link, so the
 /// search (perhaps a mobile) and the reason for an unmasked export never reach URLs, browser history or access logs.
 /// </summary>
-public static class LeadListUrl
+public static class LeadExportForm
 {
     public const string ExportPath = "/leads/export";
 
-    public static IReadOnlyList<KeyValuePair<string, string>> ExportFields(LeadListQuery q, bool unmasked, string? reason)
+    public static IReadOnlyList<KeyValuePair<string, string>> Fields(LeadListQuery q, bool unmasked, string? reason)
     {
         var parameters = new Dictionary<string, string?>
         {
