@@ -231,7 +231,10 @@ public abstract class LeadImportTests(AppHost app)
         // The first row fills the city by mobile; the row after the first batch fills the loan type by ID number,
         // while the next batch is checked before the first is written.
         var rows = new List<IReadOnlyList<string?>> { new[] { "老客户", mobile, null, "南京", null, null, null, null } };
-        rows.AddRange(Enumerable.Range(0, ImportLimits.BatchSize - 1).Select(_ => (IReadOnlyList<string?>)new[] { "新客户", TestIds.Mobile(), null, null, null, null, null, null }));
+        // Distinct filler mobiles, outside TestIds' 139 range so they never meet another test's leads.
+        var first = Random.Shared.Next(0, 90_000_000);
+        rows.AddRange(Enumerable.Range(0, ImportLimits.BatchSize - 1).Select(i =>
+            (IReadOnlyList<string?>)new[] { "新客户", "137" + (first + i).ToString("D8", System.Globalization.CultureInfo.InvariantCulture), null, null, null, null, null, null }));
         rows.Add(["老客户", TestIds.Mobile(), idNumber, null, "抵押贷", null, null, null]);
         var (content, file) = ImportFiles.Build(ImportFiles.Kind.CsvUtf8, Headers, rows);
         await using var owner = await app.OwnerScopeAsync(agency);
