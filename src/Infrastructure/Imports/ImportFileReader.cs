@@ -25,6 +25,10 @@ public static class ImportFileReader
     public static IEnumerable<string?[]> Rows(Stream plain, ImportFileFormat format, string? encoding) =>
         (format == ImportFileFormat.Xlsx ? XlsxRowReader.Rows(plain) : CsvRows(plain, EncodingOf(encoding))).Where(r => r.Any(c => !string.IsNullOrWhiteSpace(c)));
 
+    /// <summary>About how many rows the file holds (header included) without parsing them; null for .csv, which is cheap to count.</summary>
+    public static int? EstimatedRows(Stream plain, ImportFileFormat format) =>
+        format == ImportFileFormat.Xlsx ? XlsxRowReader.EstimatedRows(plain) : null;
+
     private static IEnumerable<string?[]> CsvRows(Stream plain, Encoding encoding)
     {
         using var text = new StreamReader(plain, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);

@@ -19,6 +19,12 @@ public static class ImportSource
             yield return row;
     }
 
+    public static int? EstimatedRows(EncryptedFileStore files, Guid tenantId, PersonalDataProtector protector, LeadImport import)
+    {
+        using var stream = files.OpenRead(tenantId, protector, import.SourceFileId ?? throw new InvalidOperationException("The import has no stored file."));
+        return ImportFileReader.EstimatedRows(stream, import.Format);
+    }
+
     public static IReadOnlyList<string?> Headers(EncryptedFileStore files, Guid tenantId, PersonalDataProtector protector, LeadImport import) =>
         Rows(files, tenantId, protector, import).FirstOrDefault() ?? [];
 

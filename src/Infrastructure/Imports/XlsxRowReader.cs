@@ -7,7 +7,7 @@ namespace LoanSaaS.Infrastructure.Imports;
 /// <summary>
 /// Streams the cells of a workbook's first sheet as text, one row at a time, straight from the sheet's XML: shared and
 /// inline strings, numbers, booleans, errors, and numbers styled as dates (read as dates, like Excel shows them).
-/// Only the shared-string table is held in memory. MiniExcel's dictionary rows allocated ~20 KiB per row and made an
+/// Only the shared strings read so far are held in memory. MiniExcel's dictionary rows allocated ~20 KiB per row and made an
 /// .xlsx import three times slower than the same .csv (bench/Imports).
 /// </summary>
 internal static class XlsxRowReader
@@ -19,7 +19,7 @@ internal static class XlsxRowReader
     {
         using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
         var parts = WorkbookParts.Read(zip);
-        var strings = parts.SharedStrings is { } shared ? ReadSharedStrings(shared) : [];
+        using var strings = new SharedStrings(parts.SharedStrings);
         var dateStyles = parts.Styles is { } styles ? ReadDateStyles(styles) : [];
 
         using var sheet = XmlReader.Create(parts.Sheet.Open(), Settings);
@@ -37,9 +37,68 @@ internal static class XlsxRowReader
         }
     }
 
+    /// <summary>
+    /// About how many rows the first sheet holds, header and blank rows included, without parsing them: the row span of
+    /// its &lt;dimension&gt; (Excel and WPS write one), else the row tags in the first 256 KiB of its XML scaled by the
+    /// sheet's length (streaming writers leave the dimension out). Null when neither tells.
+    /// </summary>
+    public static int? EstimatedRows(Stream workbook)
+    {
+        using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
+        var sheet = WorkbookParts.Read(zip).Sheet;
+        return DimensionRows(sheet) ?? SampledRows(sheet);
+    }
+
+    private static int? DimensionRows(ZipArchiveEntry entry)
+    {
+        using var sheet = XmlReader.Create(entry.Open(), Settings);
+        while (sheet.Read())
+        {
+            if (sheet.NodeType != XmlNodeType.Element) continue;
+            if (sheet.LocalName == "sheetData") return null;
+            if (sheet.LocalName == "dimension") return RowSpan(sheet.GetAttribute("ref"));
+        }
+        return null;
+    }
+
+    private static int? SampledRows(ZipArchiveEntry entry)
+    {
+        var sample = new byte[256 * 1024];
+        int length;
+        using (var xml = entry.Open()) length = xml.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        var rows = RowTags(sample.AsSpan(0, length));
+        if (rows == 0) return null;
+        return length < sample.Length ? rows : (int)Math.Min(int.MaxValue, rows * (double)entry.Length / length);
+    }
+
+    /// <summary>Start tags named "row" with any prefix ("&lt;row", "&lt;x:row"); '&lt;' only ever starts a tag in XML.</summary>
+    private static int RowTags(ReadOnlySpan<byte> xml)
+    {
+        var count = 0;
+        for (var at = xml.IndexOf((byte)'<'); at >= 0; at = xml.IndexOf((byte)'<'))
+        {
+            xml = xml[(at + 1)..];
+            var name = xml[..Math.Max(0, xml.IndexOfAny((byte)' ', (byte)'>', (byte)'/'))];
+            if (name.LastIndexOf((byte)':') is var colon && colon >= 0) name = name[(colon + 1)..];
+            if (name.SequenceEqual("row"u8)) count++;
+        }
+        return count;
+    }
+
+    /// <summary>"A1:K100001" → 100001; "A1" → null.</summary>
+    private static int? RowSpan(string? reference)
+    {
+        var parts = reference?.Split(':');
+        if (parts is not [var first, var last]) return null;
+        return RowOf(first) is { } top && RowOf(last) is { } bottom && bottom >= top ? bottom - top + 1 : null;
+    }
+
+    private static int? RowOf(string reference) =>
+        int.TryParse(reference.AsSpan().TrimStart("$ABCDEFGHIJKLMNOPQRSTUVWXYZ"), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : null;
+
     // The readers below start on a non-empty element and leave the reader on its end element.
 
-    private static void ReadRow(XmlReader sheet, List<string?> cells, List<string> strings, HashSet<int> dateStyles)
+    private static void ReadRow(XmlReader sheet, List<string?> cells, SharedStrings strings, HashSet<int> dateStyles)
     {
         var depth = sheet.Depth;
         sheet.Read();
@@ -81,11 +140,11 @@ internal static class XlsxRowReader
         return (value, inline);
     }
 
-    private static string? Text(string? type, string? value, string? inline, int style, List<string> strings, HashSet<int> dateStyles)
+    private static string? Text(string? type, string? value, string? inline, int style, SharedStrings strings, HashSet<int> dateStyles)
     {
         switch (type)
         {
-            case "s": return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? strings[i] : null;
+            case "s": return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? strings.Get(i) : null;
             case "inlineStr": return inline;
             case "str" or "e": return value;
             case "b": return value is null ? null : ImportFileReader.CellText(value == "1");
@@ -106,14 +165,35 @@ internal static class XlsxRowReader
         return letters is 0 or > 3 ? -1 : ImportFileReader.ColumnIndex(reference[..letters]);
     }
 
-    private static List<string> ReadSharedStrings(ZipArchiveEntry entry)
+    /// <summary>
+    /// The shared-string table, read only as far as the rows have needed it: reading a header row or a preview does not
+    /// parse the strings of a 100,000-row sheet (most of an upload's time before). Read in slices, so the two entry
+    /// streams do not take turns on every string.
+    /// </summary>
+    private sealed class SharedStrings(ZipArchiveEntry? entry) : IDisposable
     {
-        var strings = new List<string>();
-        using var xml = XmlReader.Create(entry.Open(), Settings);
-        while (xml.Read())
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
-                strings.Add(xml.IsEmptyElement ? "" : ReadRichText(xml));
-        return strings;
+        private const int Slice = 4096;
+        private readonly List<string> _strings = [];
+        private XmlReader? _xml = entry is null ? null : XmlReader.Create(entry.Open(), Settings);
+
+        public string? Get(int index)
+        {
+            if (index >= _strings.Count && _xml is not null) ReadUpTo(index + Slice);
+            return index < _strings.Count ? _strings[index] : null;
+        }
+
+        private void ReadUpTo(int count)
+        {
+            var xml = _xml!;
+            while (_strings.Count < count && xml.Read())
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
+                    _strings.Add(xml.IsEmptyElement ? "" : ReadRichText(xml));
+            if (_strings.Count >= count) return;
+            xml.Dispose();
+            _xml = null;
+        }
+
+        public void Dispose() => _xml?.Dispose();
     }
 
     /// <summary>The text of an &lt;si&gt; or &lt;is&gt;: its &lt;t&gt; runs joined, without phonetic hints (&lt;rPh&gt;).</summary>

@@ -74,11 +74,12 @@ public abstract class LeadImportTests(AppHost app)
             [ImportField.Name, ImportField.Mobile, ImportField.IdNumber, ImportField.City, ImportField.LoanType, ImportField.AmountWan, ImportField.Source, ImportField.Ignore],
             uploaded.Mapping);
         Assert.Equal(9, uploaded.RowCount);
+        Assert.Equal(kind == ImportFiles.Kind.Xlsx, uploaded.RowCountEstimated);
 
         var result = await RunAsync(owner, uploaded, DuplicatePolicy.FillEmpty, agency.OwnerUserId);
 
         Assert.Equal(ImportStatus.Completed, result.Status);
-        Assert.Equal((9, 2, 1, 0, 6), (result.ProcessedRows, result.Created, result.Updated, result.Duplicates, result.Rejected));
+        Assert.Equal((9, 9, 2, 1, 0, 6), (result.TotalRows, result.ProcessedRows, result.Created, result.Updated, result.Duplicates, result.Rejected));
         var rejected = await RejectedRowsAsync(owner, uploaded.ImportId);
         Assert.Equal(6, rejected.Count);
         string Reason(string note) => (string)rejected.Single(r => (string?)r["备注"] == note)["原因"]!;

@@ -54,8 +54,32 @@ public sealed class XlsxReadingTests
         Assert.True(header.Length <= ImportLimits.MaxColumns + 1);
     }
 
+    [Theory]
+    [InlineData("A1:E5", 5)]
+    [InlineData("B3:$K$100002", 100000)]
+    [InlineData("A1", 3)]
+    [InlineData(null, 3)]
+    public void The_row_count_comes_from_the_sheets_dimension_else_from_its_row_tags(string? dimension, int expected)
+    {
+        var rows = """<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row><row r="2"/><row r="3"><c r="A3" t="inlineStr"><is><t>张三</t></is></c></row>""";
+        var workbook = Workbook(sheet: rows, dimension: dimension);
+        Assert.Equal(expected, ImportFileReader.EstimatedRows(new MemoryStream(workbook), ImportFileFormat.Xlsx));
+    }
+
+    [Fact]
+    public void A_big_sheet_without_a_dimension_is_estimated_from_a_sample_of_its_rows()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 20_000).Select(i =>
+            $"""<x:row r="{i}"><x:c r="A{i}" t="str"><x:v>客户{i}</x:v></x:c><x:c r="B{i}" t="str"><x:v>135{i:D8}</x:v></x:c></x:row>"""));
+        var workbook = Workbook(sheet: rows, dimension: null);
+
+        var estimate = ImportFileReader.EstimatedRows(new MemoryStream(workbook), ImportFileFormat.Xlsx);
+
+        Assert.InRange(estimate!.Value, 19_000, 21_000);
+    }
+
     /// <summary>A minimal workbook whose only sheet is not at the default path, so the reader must follow the relationships.</summary>
-    private static byte[] Workbook(string sheet, string? sharedStrings = null, string? styles = null)
+    private static byte[] Workbook(string sheet, string? sharedStrings = null, string? styles = null, string? dimension = "A1:E5")
     {
         const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         using var content = new MemoryStream();
@@ -69,7 +93,7 @@ public sealed class XlsxReadingTests
                 <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>
                 </Relationships>
                 """);
-            Write(zip, "xl/worksheets/data.xml", $"""<worksheet xmlns="{Main}"><dimension ref="A1:E5"/><sheetData>{sheet}</sheetData></worksheet>""");
+            Write(zip, "xl/worksheets/data.xml", $"""<worksheet xmlns="{Main}" xmlns:x="{Main}">{(dimension is null ? "" : $"<dimension ref=\"{dimension}\"/>")}<sheetData>{sheet}</sheetData></worksheet>""");
             if (sharedStrings is not null) Write(zip, "xl/sharedStrings.xml", $"""<sst xmlns="{Main}">{sharedStrings}</sst>""");
             if (styles is not null) Write(zip, "xl/styles.xml", $"""<styleSheet xmlns="{Main}">{styles}</styleSheet>""");
         }
