@@ -11,4 +11,6 @@ public sealed class FunnelStage
     public int Order { get; set; }
     public int? WipLimit { get; set; }
     public bool IsArchived { get; set; }
+    /// <summary>Fields a lead must have before its card may enter this stage.</summary>
+    public List<StageRequirement> Requirements { get; set; } = [];
 }

@@ -50,10 +50,20 @@ public sealed class Lead
     public string? CustomerNumber { get; set; }
     public DateTimeOffset? ConvertedAt { get; set; }
 
+    /// <summary>The funnel stage its card is in (<see cref="Funnels.FunnelStage"/>); new leads enter the default board's first stage.</summary>
+    public Guid? StageId { get; set; }
+    public DateTimeOffset? StageEnteredAt { get; set; }
+
     /// <summary>Concurrency token: every change increments it, a stale edit is refused.</summary>
     public long Version { get; set; }
 
     public bool IsCustomer => ConvertedAt is not null;
+
+    public void EnterStage(Guid stageId, DateTimeOffset at)
+    {
+        StageId = stageId;
+        StageEnteredAt = at;
+    }
 
     public void AssignTo(string? ownerId, Guid? teamId)
     {

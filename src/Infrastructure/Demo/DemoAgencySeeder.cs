@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
@@ -129,10 +130,16 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
         }
 
         var leads = await db.Leads.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var stages = await db.FunnelStages.Where(s => db.FunnelBoards.Any(b => b.Id == s.BoardId && b.IsDefault)).ToDictionaryAsync(s => s.Key, ct);
         for (var i = 0; i < samples.Count; i++)
         {
             if (ids[i] is not { } id || !leads.TryGetValue(id, out var lead)) continue;
             var sample = samples[i];
+            if (stages.GetValueOrDefault(DemoStage(sample)) is { } stage && CardMoveRules.Missing(stage, lead).Count == 0)
+            {
+                var entered = lead.CreatedAt.AddHours(2 + sample.MinuteOfDay % 46);
+                lead.EnterStage(stage.Id, entered < now ? entered : now);
+            }
             if (sample.NextFollowUpInDays is { } next)
                 lead.NextFollowUpAt = Shanghai.StartOfDayUtc(today.AddDays(next)).AddHours(10).AddMinutes(sample.MinuteOfDay % 240);
             if (sample.Kind == SampleLeadKind.Blacklisted) Blacklist(db, lead, sample.BlacklistReason!, ManagerOf(lead, users));
@@ -146,6 +153,17 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Where a sample lead's card sits on the default board, so the demo board has every column filled.</summary>
+    private static string DemoStage(SampleLead s) => (s.Kind, s.Intent) switch
+    {
+        (SampleLeadKind.Customer, _) => s.MinuteOfDay % 2 == 0 ? "signing" : "postloan",
+        (_, IntentLevel.A) => s.MinuteOfDay % 2 == 0 ? "matching" : "qualification",
+        (_, IntentLevel.B) => s.MinuteOfDay % 2 == 0 ? "visit" : "intent",
+        (_, IntentLevel.C) => "screening",
+        (_, IntentLevel.D) => s.MinuteOfDay % 3 == 0 ? "lost" : "invalid",
+        _ => "new",
+    };
 
     private static LeadInput Input(SampleLead s) => new()
     {

@@ -34,7 +34,7 @@ public static class LeadBulkInsert
         "\"Id\", \"Number\", \"Name\", \"MobileCipher\", \"MobileIndex\", \"MobileMasked\", \"IdNumberCipher\", \"IdNumberIndex\", \"IdNumberMasked\", " +
         "\"BirthDate\", \"IsMale\", \"City\", \"LoanType\", \"AmountWan\", \"Purpose\", \"TermMonths\", \"CreditStatus\", \"Source\", \"Intent\", " +
         "\"Status\", \"OwnerId\", \"TeamId\", \"Channel\", \"ImportId\", \"CreatedById\", \"CreatedAt\", \"UpdatedAt\", \"LastFollowUpAt\", \"NextFollowUpAt\", " +
-        "\"ConsentVersion\", \"ConsentAt\", \"ConsentChannel\", \"BlacklistReason\", \"MergedIntoId\", \"CustomerNumber\", \"ConvertedAt\", \"Version\"";
+        "\"ConsentVersion\", \"ConsentAt\", \"ConsentChannel\", \"BlacklistReason\", \"MergedIntoId\", \"CustomerNumber\", \"ConvertedAt\", \"StageId\", \"StageEnteredAt\", \"Version\"";
 
     /// <summary>The binary COPY of leads' own columns into <paramref name="table"/> (the Leads table, or a scratch table of the same columns for the benchmark).</summary>
     public static async Task CopyLeadsAsync(NpgsqlConnection connection, IReadOnlyList<Lead> leads, string table, CancellationToken ct)
@@ -79,6 +79,8 @@ public static class LeadBulkInsert
             await Nullable(copy, l.MergedIntoId, NpgsqlDbType.Uuid, ct);
             await Nullable(copy, l.CustomerNumber, NpgsqlDbType.Varchar, ct);
             await Nullable(copy, l.ConvertedAt, NpgsqlDbType.TimestampTz, ct);
+            await Nullable(copy, l.StageId, NpgsqlDbType.Uuid, ct);
+            await Nullable(copy, l.StageEnteredAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(l.Version, NpgsqlDbType.Bigint, ct);
         }
         await copy.CompleteAsync(ct);

@@ -2,6 +2,7 @@ using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Funnels;
 using LoanSaaS.Infrastructure.Imports;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;
@@ -275,11 +276,13 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         var first = await NumberSequences.ReserveAsync(contexts, key, created.Count, ct);
         Guid? team = options.OwnerId is null ? null
             : await db.Users.Where(u => u.Id == options.OwnerId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
+        var stage = await EntryStage.FindAsync(db, ct);
         for (var n = 0; n < created.Count; n++)
         {
             var lead = created[n].Lead;
             lead.Number = LeadNumber.Format(key, first + n);
             lead.AssignTo(options.OwnerId, team);
+            if (stage is { } entry) lead.EnterStage(entry, lead.CreatedAt);
         }
         if (track) db.Leads.AddRange(created.Select(c => c.Lead));
     }

@@ -73,7 +73,8 @@ public static partial class ListLeadsQuery
         return Search(leads, q.Search, protector);
     }
 
-    private static IQueryable<Lead> Search(IQueryable<Lead> leads, string? search, PersonalDataProtector protector)
+    /// <summary>A lead/customer number, an exact mobile (by its blind index) or a name prefix.</summary>
+    public static IQueryable<Lead> Search(IQueryable<Lead> leads, string? search, PersonalDataProtector protector)
     {
         var text = search?.Trim();
         if (string.IsNullOrEmpty(text)) return leads;

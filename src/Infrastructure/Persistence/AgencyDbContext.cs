@@ -22,6 +22,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RoleSetting> RoleSettings => Set<RoleSetting>();
     public DbSet<FunnelBoard> FunnelBoards => Set<FunnelBoard>();
     public DbSet<FunnelStage> FunnelStages => Set<FunnelStage>();
+    public DbSet<LeadStageChange> LeadStageChanges => Set<LeadStageChange>();
     public DbSet<LoanProduct> LoanProducts => Set<LoanProduct>();
     public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -89,6 +90,19 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
             s.Property(x => x.Color).HasMaxLength(9);
             s.Property(x => x.Category).HasConversion<string>().HasMaxLength(10);
             s.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+            s.Property(x => x.Requirements).HasConversion(
+                    v => string.Join(',', v),
+                    v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StageRequirement>).ToList(),
+                    new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<StageRequirement>>(
+                        (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()))
+                .HasMaxLength(200);
+        });
+        builder.Entity<LeadStageChange>(c =>
+        {
+            c.Property(x => x.MovedById).HasMaxLength(450);
+            c.Property(x => x.MovedByName).HasMaxLength(100);
+            c.HasIndex(x => new { x.LeadId, x.MovedAt });
+            c.HasIndex(x => x.MovedAt);
         });
         builder.Entity<LoanProduct>(p =>
         {

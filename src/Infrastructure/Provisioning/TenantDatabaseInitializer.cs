@@ -36,7 +36,7 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
             var board = new FunnelBoard { Name = DefaultFunnel.Name, IsDefault = true };
             board.Stages.AddRange(DefaultFunnel.Stages.Select(s => new FunnelStage
             {
-                BoardId = board.Id, Key = s.Key, Name = s.Name, Color = s.Color, Category = s.Category, Order = s.Order,
+                BoardId = board.Id, Key = s.Key, Name = s.Name, Color = s.Color, Category = s.Category, Order = s.Order, Requirements = [.. s.Requirements],
             }));
             db.FunnelBoards.Add(board);
         }

@@ -46,6 +46,9 @@ internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lea
             .HasFilter($"\"ConvertedAt\" IS NOT NULL AND \"Status\" <> '{nameof(LeadStatus.Merged)}'");
         l.HasIndex(x => new { x.CreatedAt, x.Id }, "IX_Leads_Pool").HasFilter($"\"Status\" = '{nameof(LeadStatus.PublicPool)}'");
         l.HasIndex(x => new { x.CreatedAt, x.Id }, "IX_Leads_Blacklisted").HasFilter($"\"Status\" = '{nameof(LeadStatus.Blacklisted)}'");
+        // A board column: its newest cards first, with what the scope filter and the column's count and sum read.
+        l.HasIndex(x => new { x.StageId, x.StageEnteredAt, x.Id, x.OwnerId, x.TeamId, x.AmountWan }, "IX_Leads_Board")
+            .HasFilter($"\"Status\" = '{nameof(LeadStatus.Active)}'");
         l.HasIndex(x => new { x.Name, x.City });
         l.HasIndex(x => x.NextFollowUpAt).HasFilter("\"NextFollowUpAt\" IS NOT NULL");
     }

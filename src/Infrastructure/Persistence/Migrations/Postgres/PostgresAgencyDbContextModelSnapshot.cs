@@ -178,6 +178,11 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("WipLimit")
                         .HasColumnType("integer");
 
@@ -187,6 +192,46 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FunnelStages");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Funnels.LeadStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MovedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("MovedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ToStageId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovedAt");
+
+                    b.HasIndex("LeadId", "MovedAt");
+
+                    b.ToTable("LeadStageChanges");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Imports.LeadImport", b =>
@@ -606,6 +651,12 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTimeOffset?>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -680,6 +731,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Leads_Blacklisted")
                         .HasFilter("\"Status\" = 'Blacklisted'");
+
+                    b.HasIndex(new[] { "StageId", "StageEnteredAt", "Id", "OwnerId", "TeamId", "AmountWan" }, "IX_Leads_Board")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Customers")
                         .HasFilter("\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");

@@ -178,6 +178,11 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("WipLimit")
                         .HasColumnType("int");
 
@@ -187,6 +192,46 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("FunnelStages");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Funnels.LeadStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MovedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("MovedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ToStageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovedAt");
+
+                    b.HasIndex("LeadId", "MovedAt");
+
+                    b.ToTable("LeadStageChanges");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Imports.LeadImport", b =>
@@ -606,6 +651,12 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<DateTimeOffset?>("StageEnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -680,6 +731,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Leads_Blacklisted")
                         .HasFilter("\"Status\" = 'Blacklisted'");
+
+                    b.HasIndex(new[] { "StageId", "StageEnteredAt", "Id", "OwnerId", "TeamId", "AmountWan" }, "IX_Leads_Board")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Customers")
                         .HasFilter("\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");

@@ -173,6 +173,11 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("WipLimit")
                         .HasColumnType("INTEGER");
 
@@ -182,6 +187,46 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FunnelStages");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Funnels.LeadStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MovedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToStageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovedAt");
+
+                    b.HasIndex("LeadId", "MovedAt");
+
+                    b.ToTable("LeadStageChanges");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Imports.LeadImport", b =>
@@ -599,6 +644,12 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StageEnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -673,6 +724,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Leads_Blacklisted")
                         .HasFilter("\"Status\" = 'Blacklisted'");
+
+                    b.HasIndex(new[] { "StageId", "StageEnteredAt", "Id", "OwnerId", "TeamId", "AmountWan" }, "IX_Leads_Board")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Customers")
                         .HasFilter("\"ConvertedAt\" IS NOT NULL AND \"Status\" <> 'Merged'");

@@ -1,0 +1,24 @@
+using LoanSaaS.Domain.Funnels;
+using LoanSaaS.Domain.Leads;
+
+namespace LoanSaaS.Infrastructure.Funnels;
+
+public sealed record BoardSummary(Guid Id, string Name, bool IsDefault);
+
+public sealed record BoardStageView(Guid Id, string Name, string Color, StageCategory Category, int? WipLimit, IReadOnlyList<StageRequirement> Requirements);
+
+/// <summary>A card as the board shows it: the mobile masked, nothing else personal.</summary>
+public sealed record BoardCard(
+    Guid Id, Guid StageId, string Number, string Name, string? MobileMasked, decimal? AmountWan, string? OwnerId, string? OwnerName,
+    IntentLevel? Intent, DateTimeOffset? StageEnteredAt, DateTimeOffset? NextFollowUpAt, bool IsCustomer, long Version);
+
+/// <summary>A column's count and amount (万元) over every card the viewer may see, not only the loaded ones.</summary>
+public sealed record StageTotal(int Count, decimal AmountWan)
+{
+    public static readonly StageTotal Empty = new(0, 0);
+}
+
+/// <summary>A board with its columns' totals and first page of cards.</summary>
+public sealed record BoardView(
+    Guid Id, string Name, IReadOnlyList<BoardSummary> Boards, IReadOnlyList<BoardStageView> Stages,
+    IReadOnlyDictionary<Guid, StageTotal> Totals, IReadOnlyDictionary<Guid, IReadOnlyList<BoardCard>> Cards);

@@ -1,0 +1,23 @@
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Infrastructure.Funnels;
+
+namespace LoanSaaS.Web.Funnels;
+
+/// <summary>The board's filter bar as the user edits it.</summary>
+public sealed class BoardFilterState
+{
+    public string? Search { get; set; }
+    public string? OwnerId { get; set; }
+    public string? TeamId { get; set; }
+    public string? Source { get; set; }
+    public string? Tag { get; set; }
+    public IntentLevel? Intent { get; set; }
+
+    public int Count => new object?[] { OwnerId, TeamId, Source, string.IsNullOrWhiteSpace(Tag) ? null : Tag, Intent }.Count(v => v is not null);
+
+    public BoardFilter ToFilter() => new()
+    {
+        Search = Search, OwnerId = OwnerId, TeamId = Guid.TryParse(TeamId, out var team) ? team : null, Source = Source,
+        Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(), Intent = Intent,
+    };
+}
