@@ -12,6 +12,9 @@ public static class BoardEvents
 {
     public const string MovedKind = "moved";
 
+    /// <summary>The board's stages changed (added, renamed, reordered, archived): viewers reload the board.</summary>
+    public static readonly LiveMessage Changed = new("changed");
+
     public static LiveTopic Topic(Guid tenantId, Guid boardId) => new(tenantId, "board:" + boardId.ToString("N"));
 
     public static LiveMessage Moved(Lead lead, Guid? fromStageId, string movedById) => new(MovedKind, new Dictionary<string, string>

@@ -132,7 +132,13 @@ public partial class BoardPage : IDisposable
 
     private async Task OnBoardEventAsync(LiveMessage message)
     {
-        if (_view is null || BoardEvents.ReadMoved(message) is not { } moved) return;
+        if (_view is null) return;
+        if (BoardEvents.ReadMoved(message) is not { } moved)
+        {
+            if (message.Kind == BoardEvents.Changed.Kind) await LoadAsync();
+            StateHasChanged();
+            return;
+        }
         var shown = _cards.FirstOrDefault(c => c.Id == moved.LeadId);
         if (shown is null || shown.Version < moved.Version || shown.StageId != moved.ToStageId)
             Replace(moved.LeadId, await Cards.OneAsync(_view.Id, moved.LeadId, Filter, default));
@@ -156,6 +162,8 @@ public partial class BoardPage : IDisposable
     private void Replace(Guid leadId, BoardCard? card)
     {
         var index = _cards.FindIndex(c => c.Id == leadId);
+        // Unchanged: leave the card component (and a menu open on it) alone.
+        if (index >= 0 && _cards[index] == card) return;
         var sameColumn = index >= 0 && card is not null && _cards[index].StageId == card.StageId;
         if (index >= 0) _cards.RemoveAt(index);
         if (card is not null) _cards.Insert(sameColumn ? index : 0, card);

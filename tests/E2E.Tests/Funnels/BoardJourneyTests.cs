@@ -39,6 +39,8 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         await OpenMenuAsync(manager, lead!);
         var ownerItem = owner.Locator($".mud-popover-open [data-testid='board-move-to'][data-stage='{stages["邀约面访"]}']");
         var managerItem = manager.Locator($".mud-popover-open [data-testid='board-move-to'][data-stage='{stages["无效"]}']");
+        await Expect(ownerItem).ToBeVisibleAsync();
+        await Expect(managerItem).ToBeVisibleAsync();
         await Task.WhenAll(ownerItem.DispatchEventAsync("click"), managerItem.DispatchEventAsync("click"));
         var conflict = "这张卡片刚被同事移动或修改";
         var ownerLost = await WhichShowsAsync(owner, manager, conflict);
