@@ -28,6 +28,7 @@ public static class InfrastructureServiceCollectionExtensions
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
             services.AddSingleton<ILiveEvents, RedisLiveEvents>();
+            services.AddSingleton<IPresence, RedisPresence>();
         }
         services.AddTenancy(configuration);
         services.AddOptions<PlatformAdminOptions>().Bind(configuration.GetSection("Platform"));

@@ -32,6 +32,7 @@ public static class TenancyServiceCollectionExtensions
         services.AddScoped<TenantContext>();
         services.TryAddSingleton<InMemoryLiveEvents>();
         services.TryAddSingleton<ILiveEvents>(sp => sp.GetRequiredService<InMemoryLiveEvents>());
+        services.TryAddSingleton<IPresence, InMemoryPresence>();
         services.AddSingleton<TenantProvisioner>();
         services.AddSingleton<ProvisioningQueue>();
         services.AddHostedService<ProvisioningWorker>();

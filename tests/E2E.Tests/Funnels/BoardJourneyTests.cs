@@ -19,6 +19,9 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         var owner = await BoardPageAsync(DemoOwnerMobile);
         var manager = await BoardPageAsync(DemoManagerMobile);
         var stages = await StagesAsync(owner);
+        Step("each sees the other among the board's viewers");
+        await Expect(manager.ByTestId("board-presence-avatar")).ToContainTextAsync("张");
+        await Expect(owner.ByTestId("board-presence-avatar")).ToContainTextAsync("王");
 
         Step("the owner drags a card of the manager's team from 电话初筛 to 意向判断");
         var card = Column(manager, stages["电话初筛"]).ByTestId("board-card").First;
