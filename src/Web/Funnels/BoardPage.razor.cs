@@ -38,6 +38,10 @@ public partial class BoardPage : IDisposable
     private LeadListOptions? _options;
     private bool _filtersOpen;
     private bool _missing;
+    // The card whose move menu is open is not moved from under the user; a change to it waits until the menu closes,
+    // so a move picked from a stale menu is refused as a conflict and the card then snaps to where it really is.
+    private Guid? _held;
+    private bool _heldChanged;
     private IDisposable? _boardEvents;
     private IDisposable? _leadEvents;
 
@@ -140,8 +144,7 @@ public partial class BoardPage : IDisposable
             return;
         }
         var shown = _cards.FirstOrDefault(c => c.Id == moved.LeadId);
-        if (shown is null || shown.Version < moved.Version || shown.StageId != moved.ToStageId)
-            Replace(moved.LeadId, await Cards.OneAsync(_view.Id, moved.LeadId, Filter, default));
+        if (shown is null || shown.Version < moved.Version || shown.StageId != moved.ToStageId) await RefreshCardAsync(moved.LeadId);
         await RefreshTotalsAsync();
         StateHasChanged();
     }
@@ -151,11 +154,32 @@ public partial class BoardPage : IDisposable
         if (_view is null) return;
         if (Guid.TryParse(message["lead"], out var leadId))
         {
-            Replace(leadId, await Cards.OneAsync(_view.Id, leadId, Filter, default));
+            await RefreshCardAsync(leadId);
             await RefreshTotalsAsync();
         }
         else await LoadAsync();
         StateHasChanged();
+    }
+
+    private async Task MenuToggledAsync(Guid leadId, bool open)
+    {
+        if (open)
+        {
+            (_held, _heldChanged) = (leadId, false);
+            return;
+        }
+        if (_held != leadId) return;
+        var changed = _heldChanged;
+        (_held, _heldChanged) = (null, false);
+        if (changed && _view is not null) Replace(leadId, await Cards.OneAsync(_view.Id, leadId, Filter, default));
+    }
+
+    /// <summary>Re-reads a card after a live event, unless its menu is open (then later).</summary>
+    private async Task RefreshCardAsync(Guid leadId)
+    {
+        if (_view is null) return;
+        if (_held == leadId) _heldChanged = true;
+        else Replace(leadId, await Cards.OneAsync(_view.Id, leadId, Filter, default));
     }
 
     /// <summary>Puts the card's current state on the board (on top of its column when it changed column), or takes it off when null.</summary>

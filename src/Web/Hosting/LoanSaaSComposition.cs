@@ -42,6 +42,8 @@ public static class LoanSaaSComposition
         services.AddCascadingAuthenticationState();
         services.AddScoped<ICurrentUserAccessor, AuthStateCurrentUser>();
         services.AddScoped<ShellState>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitConnectionHandler>();
 
         services.AddScoped<CatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContextFactory>().Create());
         services.AddDataProtection().SetApplicationName("LoanSaaS").PersistKeysToDbContext<CatalogDbContext>();

@@ -20,8 +20,8 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         var manager = await BoardPageAsync(DemoManagerMobile);
         var stages = await StagesAsync(owner);
         Step("each sees the other among the board's viewers");
-        await Expect(manager.ByTestId("board-presence-avatar")).ToContainTextAsync("张");
-        await Expect(owner.ByTestId("board-presence-avatar")).ToContainTextAsync("王");
+        await Expect(manager.ByTestId("board-presence")).ToContainTextAsync("张");
+        await Expect(owner.ByTestId("board-presence")).ToContainTextAsync("王");
 
         Step("the owner drags a card of the manager's team from 电话初筛 to 意向判断");
         var card = Column(manager, stages["电话初筛"]).ByTestId("board-card").First;
@@ -52,7 +52,9 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         await Expect(Card(manager, winner, lead!)).ToBeVisibleAsync();
         await Expect(owner.ByTestId("board-card").And(owner.Locator($"[data-lead='{lead}']"))).ToHaveCountAsync(1);
         await Expect(manager.ByTestId("board-card").And(manager.Locator($"[data-lead='{lead}']"))).ToHaveCountAsync(1);
-        Step($"winner: {(ownerLost ? "manager" : "owner")}");
+        Step($"winner: {(ownerLost ? "manager" : "owner")}; the manager closes the tab and leaves the owner's viewers");
+        await manager.CloseAsync();
+        await Expect(owner.ByTestId("board-presence")).Not.ToContainTextAsync("王");
     });
 
     [Fact]

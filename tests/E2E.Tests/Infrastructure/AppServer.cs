@@ -84,10 +84,10 @@ public sealed class AppServer : IAsyncLifetime
 /// One real LoanSaaS process (the built LoanSaaS.Web.dll as a child process on a free loopback port, embedded SQLite in a
 /// fresh folder, demo agency on) and one headless Debian Chromium.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed class AppProcess(AppProcessOptions? options = null) : IAsyncDisposable
 {
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly AppProcessOptions _options = options ?? new AppProcessOptions();
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
     private string? _dataDirectory;
@@ -116,6 +116,7 @@ public sealed class AppProcess : IAsyncDisposable
                 "The browser tests never download a browser (`playwright install` cannot reach its CDN here).");
 
         await StartAppAsync();
+        if (!_options.LaunchBrowser) return;
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -130,7 +131,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var webDll = typeof(Program).Assembly.Location;
         var appFolder = Path.GetDirectoryName(webDll)!;
-        _dataDirectory = Path.Combine(Path.GetTempPath(), "loansaas-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        _dataDirectory = _options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "loansaas-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_dataDirectory);
         Port = FreePort();
 
@@ -157,6 +158,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Platform__AdminEmail"] = AppServer.AdminEmail;
         start.Environment["Platform__AdminPassword"] = AppServer.AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in _options.Settings) start.Environment[key] = value;
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
@@ -198,7 +200,7 @@ public sealed class AppProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
-        if (_dataDirectory is not null)
+        if (_dataDirectory is not null && _options.DataDirectory is null)
         {
             try { Directory.Delete(_dataDirectory, recursive: true); }
             catch (IOException) { }
@@ -217,6 +219,13 @@ public sealed class AppProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <param name="Settings">Configuration on top of the defaults (embedded SQLite, demo agency), e.g. PostgreSQL and Redis.</param>
+/// <param name="DataDirectory">A data folder the caller owns (nodes of one cluster share it: the development master key lives there).</param>
+public sealed record AppProcessOptions(IReadOnlyDictionary<string, string> Settings, string? DataDirectory = null, bool LaunchBrowser = true)
+{
+    public AppProcessOptions() : this(new Dictionary<string, string>()) { }
 }
 
 [CollectionDefinition(Name)]
