@@ -64,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ManageTeams>();
         services.AddScoped<ManageAgencyState>();
         services.AddUseCases();
+        services.AddTransient<Funnels.BoardSession>();
         services.AddLeadImports();
 
         services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection("PersonalData"));
