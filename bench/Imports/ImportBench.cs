@@ -64,13 +64,13 @@ public sealed class ImportBench(string server, int rows)
         finally
         {
             Directory.Delete(folder, true);
-            await DropAsync();
+            await BenchHost.DropDatabasesAsync(server, _prefix);
         }
     }
 
     private static async Task<double> ImportAsync(IServiceProvider provider, BenchUser user, string name, string path, int count, bool warmUp)
     {
-        var (tenant, owner) = await ProvisionAsync(provider, "bench-imp-" + name);
+        var (tenant, owner) = await BenchHost.ProvisionAsync(provider, "bench-imp-" + name);
         user.Current = owner;
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -107,7 +107,7 @@ public sealed class ImportBench(string server, int rows)
     /// <summary>The same rows, validated and sealed as the import does (untimed), then binary COPY into Leads + LeadTags (and, for reference, a scratch table without indexes).</summary>
     private async Task<double> CopyAsync(IServiceProvider provider, string name, int count)
     {
-        var (tenant, owner) = await ProvisionAsync(provider, "bench-" + name);
+        var (tenant, owner) = await BenchHost.ProvisionAsync(provider, "bench-" + name);
         var protector = await provider.GetRequiredService<TenantKeyRing>().ForAsync(tenant.Id, CancellationToken.None);
         var leads = new List<Lead>(count);
         await using (var db = provider.GetRequiredService<ITenantDbContextFactory>().Create(tenant))
@@ -149,50 +149,8 @@ public sealed class ImportBench(string server, int rows)
 
     private static readonly Domain.Imports.ImportField[] Mapping = BenchRows.Headers.Select(Domain.Imports.ImportHeaderMapper.Guess).ToArray();
 
-    private static async Task<(TenantInfo Tenant, CurrentUser Owner)> ProvisionAsync(IServiceProvider provider, string slug)
-    {
-        await using var scope = provider.CreateAsyncScope();
-        var signUp = await scope.ServiceProvider.GetRequiredService<SignUpAgency>().HandleAsync(
-            new SignUpRequest("基准导入机构", slug, "测试负责人", "1391234" + Random.Shared.Next(0, 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-                slug + "@bench.test", "Bench2026x"), CancellationToken.None);
-        if (!signUp.Succeeded) throw new InvalidOperationException(string.Join(", ", signUp.Errors));
-        if (await provider.GetRequiredService<TenantProvisioner>().ProvisionAsync(signUp.Value, CancellationToken.None) != TenantState.Active)
-            throw new InvalidOperationException("provisioning failed");
-        await using var catalog = provider.GetRequiredService<CatalogDbContextFactory>().Create();
-        var tenant = TenantStore.ToInfo(await catalog.Tenants.SingleAsync(t => t.Id == signUp.Value));
-        await using var db = provider.GetRequiredService<ITenantDbContextFactory>().Create(tenant);
-        var ownerId = await db.Users.Where(u => u.Role == AgencyRole.Owner).Select(u => u.Id).SingleAsync();
-        return (tenant, new CurrentUser(ownerId, "测试负责人", AgencyRole.Owner, DataScope.All, null, AgencyRoles.PermissionsOf(AgencyRole.Owner)));
-    }
-
     private static Task<AsyncServiceScope> MemberScopeAsync(IServiceProvider provider, TenantInfo tenant) =>
         Task.FromResult(provider.GetRequiredService<TenantScopes>().Begin(tenant));
-
-    private async Task DropAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await conn.OpenAsync();
-        var names = new List<string>();
-        await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{_prefix}%'", conn))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        foreach (var db in names)
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", conn);
-                    await drop.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
-                {
-                    // An autovacuum worker (owned by the superuser) on the freshly filled database cannot be terminated by us; it ends soon.
-                    await Task.Delay(1000);
-                }
-            }
-    }
 }
 
 /// <summary>Samples the process working set and the managed heap every 50 ms; keeps the maxima.</summary>

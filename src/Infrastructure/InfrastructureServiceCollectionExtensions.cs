@@ -65,6 +65,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ManageAgencyState>();
         services.AddUseCases();
         services.AddTransient<Funnels.BoardSession>();
+        services.AddSingleton<Funnels.BoardFeed>();
         services.AddLeadImports();
 
         services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection("PersonalData"));

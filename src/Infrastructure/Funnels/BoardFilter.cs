@@ -15,6 +15,9 @@ public sealed record BoardFilter
     public IntentLevel? Intent { get; init; }
     public string? Search { get; init; }
 
+    public bool IsEmpty => string.IsNullOrEmpty(OwnerId) && TeamId is null && string.IsNullOrEmpty(Source) && string.IsNullOrWhiteSpace(Tag)
+        && Intent is null && string.IsNullOrWhiteSpace(Search);
+
     /// <summary>The active leads on the given stages that the viewer may see and the filter keeps.</summary>
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, IReadOnlyCollection<Guid> stageIds, CurrentUser user, PersonalDataProtector protector)
     {

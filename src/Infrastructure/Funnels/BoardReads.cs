@@ -27,14 +27,14 @@ internal static class BoardReads
         var page = await cards.OrderByDescending(l => l.StageEnteredAt).ThenByDescending(l => l.Id).Skip(skip).Take(take)
             .Select(l => new
             {
-                l.Id, StageId = l.StageId!.Value, l.Number, l.Name, MobileMasked = l.Mobile.Masked, l.AmountWan, l.OwnerId, l.Intent,
+                l.Id, StageId = l.StageId!.Value, l.Number, l.Name, MobileMasked = l.Mobile.Masked, l.AmountWan, l.OwnerId, l.TeamId, l.Intent,
                 l.StageEnteredAt, l.NextFollowUpAt, l.ConvertedAt, l.Version,
             })
             .ToListAsync(ct);
         var ownerIds = page.Where(c => c.OwnerId != null).Select(c => c.OwnerId!).Distinct().ToList();
         var owners = ownerIds.Count == 0 ? []
             : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        return page.Select(c => new BoardCard(c.Id, c.StageId, c.Number, c.Name, c.MobileMasked, c.AmountWan, c.OwnerId,
+        return page.Select(c => new BoardCard(c.Id, c.StageId, c.Number, c.Name, c.MobileMasked, c.AmountWan, c.OwnerId, c.TeamId,
             c.OwnerId is null ? null : owners.GetValueOrDefault(c.OwnerId), c.Intent, c.StageEnteredAt, c.NextFollowUpAt,
             c.ConvertedAt is not null, c.Version)).ToList();
     }

@@ -9,13 +9,15 @@ public sealed record BoardStageView(Guid Id, string Name, string Color, StageCat
 
 /// <summary>A card as the board shows it: the mobile masked, nothing else personal.</summary>
 public sealed record BoardCard(
-    Guid Id, Guid StageId, string Number, string Name, string? MobileMasked, decimal? AmountWan, string? OwnerId, string? OwnerName,
+    Guid Id, Guid StageId, string Number, string Name, string? MobileMasked, decimal? AmountWan, string? OwnerId, Guid? TeamId, string? OwnerName,
     IntentLevel? Intent, DateTimeOffset? StageEnteredAt, DateTimeOffset? NextFollowUpAt, bool IsCustomer, long Version);
 
 /// <summary>A column's count and amount (万元) over every card the viewer may see, not only the loaded ones.</summary>
 public sealed record StageTotal(int Count, decimal AmountWan)
 {
     public static readonly StageTotal Empty = new(0, 0);
+
+    public StageTotal Plus(int count, decimal? amount) => new(Math.Max(0, Count + count), AmountWan + count * (amount ?? 0));
 }
 
 /// <summary>A board with its columns' totals and first page of cards.</summary>

@@ -52,7 +52,7 @@ public sealed class MoveCard(ITenantDbContextFactory contexts, ICurrentUserAcces
         if (!saved.Succeeded) return Result<MovedCard>.Fail(saved.Errors);
 
         await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, to.BoardId), BoardEvents.Moved(lead, fromId, user.UserId), ct);
-        await LeadDetailAccess.PublishChangedAsync(live, tenant, lead.Id, ct);
+        await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Moved(lead.Id), ct);
         return Result<MovedCard>.Ok(new MovedCard(lead.Id, to.Id, lead.Version));
     }
 

@@ -7,6 +7,11 @@ public static class LeadEvents
 {
     public static LiveTopic Topic(Guid tenantId) => new(tenantId, "leads");
 
+    /// <summary>A lead's card moved on a board: lists reload; boards follow the board's own topic instead.</summary>
+    public static LiveMessage Moved(Guid leadId) => new("changed", new Dictionary<string, string> { ["lead"] = leadId.ToString(), ["count"] = "1", ["reason"] = "moved" });
+
+    public static bool IsMove(LiveMessage message) => message["reason"] == "moved";
+
     public static LiveMessage Changed(int count, Guid? leadId = null) => new("changed", leadId is null
         ? new Dictionary<string, string> { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) }
         : new Dictionary<string, string> { ["lead"] = leadId.Value.ToString(), ["count"] = "1" });

@@ -22,10 +22,12 @@ public static class LeadVisibility
         _ => leads.Where(l => l.OwnerId == user.UserId || l.Status == LeadStatus.PublicPool),
     };
 
-    public static bool CanSee(this CurrentUser user, Lead lead) => user.Scope switch
+    public static bool CanSee(this CurrentUser user, Lead lead) => user.CanSee(lead.OwnerId, lead.TeamId);
+
+    public static bool CanSee(this CurrentUser user, string? ownerId, Guid? teamId) => user.Scope switch
     {
         DataScope.All => true,
-        DataScope.Team when user.TeamId is { } team => lead.TeamId == team || lead.OwnerId == user.UserId,
-        _ => lead.OwnerId == user.UserId,
+        DataScope.Team when user.TeamId is { } team => teamId == team || ownerId == user.UserId,
+        _ => ownerId == user.UserId,
     };
 }
