@@ -42,7 +42,7 @@ public sealed class LeadListBench(string server, int leadCount, int runs, bool k
         }
         finally
         {
-            if (!keep) await DropAsync();
+            if (!keep) await BenchHost.DropDatabasesAsync(server, _prefix);
             else Console.WriteLine($"kept databases {_prefix}*");
         }
     }
@@ -101,22 +101,6 @@ public sealed class LeadListBench(string server, int leadCount, int runs, bool k
             double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
             var total = last!.TotalIsCapped ? $">{ListLeads.CountLimit}" : last.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Console.WriteLine($"{label,-58} p50 {P(0.50),6:F1} ms  p95 {P(0.95),6:F1} ms  p99 {P(0.99),6:F1} ms  (rows {last.Rows.Count}, total {total})");
-        }
-    }
-
-    private async Task DropAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await conn.OpenAsync();
-        var names = new List<string>();
-        await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{_prefix}%'", conn))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        foreach (var name in names)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
         }
     }
 }

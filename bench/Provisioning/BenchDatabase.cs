@@ -23,22 +23,6 @@ public sealed record BenchDatabase(string Name, Dictionary<string, string?> Sett
             ["Database:DatabaseNamePrefix"] = prefix,
             ["ConnectionStrings:Catalog"] = catalog,
             ["ConnectionStrings:TenantServer"] = server,
-        }, () => DropAsync(server, prefix), server, prefix);
-    }
-
-    private static async Task DropAsync(string server, string prefix)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await conn.OpenAsync();
-        var names = new List<string>();
-        await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}%'", conn))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        foreach (var name in names)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
-        }
+        }, () => BenchHost.DropDatabasesAsync(server, prefix), server, prefix);
     }
 }
