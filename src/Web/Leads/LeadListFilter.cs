@@ -26,6 +26,27 @@ public sealed class LeadListFilter
         From = To = null;
     }
 
+    /// <summary>The filters a dashboard link carries: <c>?from=2026-12-01&amp;to=2026-12-06&amp;owner=…&amp;team=…&amp;source=…</c>.</summary>
+    public static LeadListFilter FromUrl(string? from, string? to, string? owner, string? team, string? source) => new()
+    {
+        From = DateOnly.TryParseExact(from, "yyyy-MM-dd", out var f) ? f.ToDateTime(TimeOnly.MinValue) : null,
+        To = DateOnly.TryParseExact(to, "yyyy-MM-dd", out var t) ? t.ToDateTime(TimeOnly.MinValue) : null,
+        OwnerId = string.IsNullOrWhiteSpace(owner) ? null : owner,
+        TeamId = Guid.TryParse(team, out _) ? team : null,
+        Source = string.IsNullOrWhiteSpace(source) ? null : source,
+    };
+
+    public static string Url(string path, DateOnly from, DateOnly to, string? owner = null, Guid? team = null, string? source = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["owner"] = owner, ["team"] = team?.ToString(), ["source"] = source,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(q => q.Value is not null));
+    }
+
     public LeadListQuery ToQuery(LeadView view, LeadSort sort = LeadSort.Created, bool descending = true, int page = 0, int pageSize = 20) => new()
     {
         View = view,

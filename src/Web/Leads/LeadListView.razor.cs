@@ -18,6 +18,8 @@ namespace LoanSaaS.Web.Leads;
 public partial class LeadListView : IDisposable
 {
     [Parameter, EditorRequired] public LeadView View { get; set; }
+    /// <summary>Filters to start with (a dashboard number links to its list with them in the URL).</summary>
+    [Parameter] public LeadListFilter? Initial { get; set; }
 
     [Inject] private ListLeads ListLeads { get; set; } = default!;
     [Inject] private ListLeadsOptions ListOptions { get; set; } = default!;
@@ -34,7 +36,7 @@ public partial class LeadListView : IDisposable
 
     private static readonly int[] PageSizes = [20, 50, 100];
 
-    private readonly LeadListFilter _filter = new();
+    private LeadListFilter _filter = new();
     private MudDataGrid<LeadListRow>? _grid;
     private LeadListOptions? _options;
     private LeadListQuery _lastQuery = new();
@@ -51,6 +53,11 @@ public partial class LeadListView : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        if (Initial is not null)
+        {
+            _filter = Initial;
+            _filtersOpen = _filter.Count > 0;
+        }
         if (RendererInfo.IsInteractive && Tenant.Tenant is { } tenant)
             _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(ReloadAsync));
         _options = await ListOptions.HandleAsync(default);

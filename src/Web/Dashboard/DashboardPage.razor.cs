@@ -1,0 +1,83 @@
+using System.Globalization;
+using LoanSaaS.Domain.Dashboard;
+using LoanSaaS.Infrastructure.Dashboard;
+using LoanSaaS.Infrastructure.Funnels;
+using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
+using LoanSaaS.Web.Leads;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LoanSaaS.Web.Dashboard;
+
+/// <summary>
+/// The live manager dashboard: numbers of the chosen period re-read (at most every half second) whenever a lead is
+/// captured, changed, followed up or moved; each number links to the list or board behind it.
+/// </summary>
+public partial class DashboardPage : IDisposable
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
+
+    [Inject] private GetDashboard GetDashboard { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
+    [Inject] private TenantContext Tenant { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IStringLocalizer<DashboardText> T { get; set; } = default!;
+
+    private DashboardView? _view;
+    private DashboardPeriod _period = DashboardPeriod.Today;
+    private string? _team;
+    private IDisposable? _subscription;
+    private ITimer? _pending;
+
+    private Guid? TeamId => Guid.TryParse(_team, out var team) ? team : null;
+
+    private string BoardUrl => _view?.BoardId is { } board ? $"/boards/{board}" : "/boards";
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        if (RendererInfo.IsInteractive && Tenant.Tenant is { } tenant)
+            _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(Schedule));
+    }
+
+    private async Task LoadAsync() => _view = await GetDashboard.HandleAsync(new DashboardQuery(_period, TeamId), default);
+
+    /// <summary>An import publishes every batch: coalesce bursts into one reload.</summary>
+    private void Schedule()
+    {
+        if (_pending is not null) return;
+        _pending = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
+        {
+            _pending?.Dispose();
+            _pending = null;
+            await LoadAsync();
+            StateHasChanged();
+        }), null, Debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PeriodChangedAsync(DashboardPeriod period)
+    {
+        _period = period;
+        await LoadAsync();
+    }
+
+    private async Task TeamChangedAsync(string? team)
+    {
+        _team = team;
+        await LoadAsync();
+    }
+
+    private string LeadsUrl(string? owner = null, string? source = null) =>
+        _view is null ? "/leads" : LeadListFilter.Url("/leads", _view.From, _view.To, owner, TeamId, source);
+
+    private static string Percent(int value, int of) => (100.0 * value / of).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _pending?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
