@@ -162,8 +162,7 @@ public sealed class BoardSession(
 
     private async Task OnLeadsChangedAsync(LiveMessage message)
     {
-        // A move reaches the board through the board's own topic.
-        if (View is null || LeadEvents.IsMove(message)) return;
+        if (View is null || !LeadEvents.ChangesCard(message)) return;
         if (Guid.TryParse(message["lead"], out var leadId))
         {
             await RefreshCardAsync(leadId);

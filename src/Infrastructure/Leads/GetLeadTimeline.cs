@@ -12,7 +12,7 @@ namespace LoanSaaS.Infrastructure.Leads;
 public sealed record LeadTimelineFollowUp(FollowUpChannel Channel, string Content, FollowUpOutcome Outcome, DateTimeOffset? NextAt);
 
 /// <summary>
-/// One event in a lead's life. <see cref="Kind"/> is "created", "followup" or the audit action without "lead."
+/// One event in a lead's life. <see cref="Kind"/> is "created", "followup", "comment" (text and mentions in the data) or the audit action without "lead."
 /// ("updated", "assigned", "pooled", "blacklisted", "converted", "revealed", …). <see cref="FromNumber"/> names a lead
 /// that was merged into this one. Personal data appears masked only.
 /// </summary>
@@ -73,6 +73,16 @@ public sealed class GetLeadTimeline(ITenantDbContextFactory contexts, ICurrentUs
         foreach (var f in followUps)
             entries.Add((new LeadTimelineEntry(f.At, "followup", f.AuthorName, FromNumber(f.LeadId), [], new Dictionary<string, string>(),
                 new LeadTimelineFollowUp(f.Channel, f.Content, f.Outcome, f.NextAt)), 0));
+
+        var comments = await db.LeadComments.AsNoTracking().Where(c => ids.Contains(c.LeadId)).ToListAsync(ct);
+        var mentioned = comments.SelectMany(c => c.MentionIds).Distinct().ToList();
+        var mentionNames = mentioned.Count == 0 ? [] : await db.Users.Where(u => mentioned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        foreach (var c in comments)
+            entries.Add((new LeadTimelineEntry(c.CreatedAt, "comment", c.AuthorName, FromNumber(c.LeadId), [], new Dictionary<string, string>
+            {
+                ["text"] = c.Text,
+                ["mentions"] = string.Join(' ', c.MentionIds.Select(m => "@" + mentionNames.GetValueOrDefault(m, "?"))),
+            }), 0));
 
         IReadOnlyList<LeadTimelineEntry> ordered = entries
             .OrderByDescending(e => e.Entry.At).ThenByDescending(e => e.Order).Select(e => e.Entry).Take(MaxEntries).ToList();

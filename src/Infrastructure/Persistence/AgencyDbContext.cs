@@ -28,6 +28,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();
+    public DbSet<LeadComment> LeadComments => Set<LeadComment>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
@@ -96,6 +97,19 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
                     new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<StageRequirement>>(
                         (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()))
                 .HasMaxLength(200);
+        });
+        builder.Entity<LeadComment>(c =>
+        {
+            c.Property(x => x.AuthorId).HasMaxLength(450);
+            c.Property(x => x.AuthorName).HasMaxLength(100);
+            c.Property(x => x.Text).HasMaxLength(LeadComment.MaxLength);
+            c.Property(x => x.MentionIds).HasConversion(
+                    v => string.Join(',', v),
+                    v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                    new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>(
+                        (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, m) => HashCode.Combine(h, m)), v => v.ToList()))
+                .HasMaxLength(4000);
+            c.HasIndex(x => new { x.LeadId, x.CreatedAt });
         });
         builder.Entity<LeadStageChange>(c =>
         {

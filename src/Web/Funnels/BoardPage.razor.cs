@@ -30,6 +30,7 @@ public partial class BoardPage : IDisposable
     private LeadListOptions? _options;
     private bool _filtersOpen;
     private bool _missing;
+    private BoardCard? _opened;
 
     private BoardView? View => Session.View;
 
