@@ -78,7 +78,7 @@ public sealed class BoardBench(string server, string redis, int[] viewerCounts, 
             if (i >= 5) times.Add(clock.Elapsed.TotalMilliseconds);
             if (view is null) throw new InvalidOperationException("no board");
         }
-        Console.WriteLine($"--- opening the board (totals of every column + first 30 cards of each; {cards:N0} in the first): {Stats(times)}");
+        Console.WriteLine($"--- opening the board (totals of every column + first page of cards of each; {cards:N0} in the first): {Stats(times)}");
     }
 
     /// <summary>Enough cards of the first column for every move of every measurement, newest first.</summary>

@@ -7,6 +7,13 @@ namespace LoanSaaS.Infrastructure.Funnels;
 /// <summary>The queries behind a board: its stages, its columns' totals and pages of cards (newest in the stage first).</summary>
 internal static class BoardReads
 {
+    /// <summary>
+    /// Cards per column when a board opens: about a screen's height. Each rendered card costs server memory in every
+    /// viewer's circuit (bench/Circuits), so more come only when asked for.
+    /// </summary>
+    public const int FirstPageSize = 12;
+
+    /// <summary>Cards per "load more".</summary>
     public const int PageSize = 30;
 
     public static async Task<List<BoardStageView>> StagesAsync(AgencyDbContext db, Guid boardId, CancellationToken ct) =>

@@ -25,7 +25,7 @@ public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAcces
         var cards = new Dictionary<Guid, IReadOnlyList<BoardCard>>();
         foreach (var stage in stages)
             cards[stage.Id] = totals.ContainsKey(stage.Id)
-                ? await BoardReads.CardsAsync(db, filter.Apply(db.Leads.AsNoTracking(), [stage.Id], user, protector), 0, BoardReads.PageSize, ct)
+                ? await BoardReads.CardsAsync(db, filter.Apply(db.Leads.AsNoTracking(), [stage.Id], user, protector), 0, BoardReads.FirstPageSize, ct)
                 : [];
         return new BoardView(board.Id, board.Name, boards, stages, totals, cards);
     }

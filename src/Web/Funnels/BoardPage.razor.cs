@@ -22,8 +22,11 @@ public partial class BoardPage : IDisposable
     [Inject] private TenantContext Tenant { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IStringLocalizer<BoardText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<LeadText> L { get; set; } = default!;
+
+    private static readonly DialogOptions MoveDialog = new() { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true };
 
     private readonly BoardFilterState _filter = new();
     private MudDropContainer<BoardCard>? _container;
@@ -87,10 +90,17 @@ public partial class BoardPage : IDisposable
         _container?.Refresh();
     }
 
-    private async Task MenuToggledAsync(Guid leadId, bool open)
+    /// <summary>"移动到…": the card is held still while the dialog is open, so a stale choice is refused as a conflict.</summary>
+    private async Task AskMoveAsync(BoardCard card)
     {
-        await Session.HoldAsync(leadId, open);
+        if (View is null) return;
+        await Session.HoldAsync(card.Id, open: true);
+        var parameters = new DialogParameters<BoardMoveDialog> { { d => d.Stages, View.Stages }, { d => d.Current, card.StageId } };
+        var dialog = await Dialogs.ShowAsync<BoardMoveDialog>(T["MoveTo"], parameters, MoveDialog);
+        var result = await dialog.Result;
+        await Session.HoldAsync(card.Id, open: false);
         _container?.Refresh();
+        if (result is { Canceled: false, Data: Guid stage }) await MoveToAsync(card, stage);
     }
 
     private void Refused(BoardCard card, Guid stageId, IReadOnlyList<FieldError> errors)

@@ -40,8 +40,8 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         Step("both move the same card at the same moment: one wins, the other is told and sees where it really is");
         await OpenMenuAsync(owner, lead!);
         await OpenMenuAsync(manager, lead!);
-        var ownerItem = owner.Locator($".mud-popover-open [data-testid='board-move-to'][data-stage='{stages["邀约面访"]}']");
-        var managerItem = manager.Locator($".mud-popover-open [data-testid='board-move-to'][data-stage='{stages["无效"]}']");
+        var ownerItem = owner.Locator($".mud-dialog [data-testid='board-move-to'][data-stage='{stages["邀约面访"]}']");
+        var managerItem = manager.Locator($".mud-dialog [data-testid='board-move-to'][data-stage='{stages["无效"]}']");
         await Expect(ownerItem).ToBeVisibleAsync();
         await Expect(managerItem).ToBeVisibleAsync();
         await Task.WhenAll(ownerItem.DispatchEventAsync("click"), managerItem.DispatchEventAsync("click"));
@@ -72,7 +72,7 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         var withoutId = await LeadWithoutIdAsync(page, stages["线索录入"]);
         Assert.NotNull(withoutId);
         await OpenMenuAsync(page, withoutId);
-        await page.Locator($".mud-popover-open [data-testid='board-move-to'][data-stage='{stages["资质审核"]}']").ClickAsync();
+        await page.Locator($".mud-dialog [data-testid='board-move-to'][data-stage='{stages["资质审核"]}']").ClickAsync();
         await Expect(page.GetByText("进入「资质审核」前需要填写：身份证号")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "去填写" })).ToBeVisibleAsync();
         await Expect(Card(page, stages["线索录入"], withoutId)).ToBeVisibleAsync();
@@ -80,7 +80,7 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
         Step("move to 电话初筛 with the menu");
         var lead = withoutId;
         await OpenMenuAsync(page, lead);
-        await page.Locator($".mud-popover-open [data-testid='board-move-to'][data-stage='{stages["电话初筛"]}']").ClickAsync();
+        await page.Locator($".mud-dialog [data-testid='board-move-to'][data-stage='{stages["电话初筛"]}']").ClickAsync();
         await Expect(Card(page, stages["电话初筛"], lead)).ToBeVisibleAsync();
         await Expect(Card(page, stages["线索录入"], lead)).ToHaveCountAsync(0);
     });
@@ -125,8 +125,8 @@ public sealed partial class BoardJourneyTests(AppServer app, ITestOutputHelper o
 
     private static async Task OpenMenuAsync(IPage page, string lead)
     {
-        await page.Locator($"[data-testid='board-card'][data-lead='{lead}'] [data-testid='board-card-menu'] button").ClickAsync();
-        await Expect(page.Locator(".mud-popover-open [data-testid='board-move-to']").First).ToBeVisibleAsync();
+        await page.Locator($"[data-testid='board-card'][data-lead='{lead}'] [data-testid='board-card-menu']").ClickAsync();
+        await Expect(page.Locator(".mud-dialog [data-testid='board-move-to']").First).ToBeVisibleAsync();
     }
 
     /// <summary>A card in the column whose lead has no ID number (the demo gives half its leads one), by its page.</summary>
