@@ -8,7 +8,7 @@ public enum MoveRefusal
     /// <summary>Someone changed or moved the card since the mover saw it.</summary>
     ChangedByOthers,
     SameStage,
-    /// <summary>The target stage is archived or on another board.</summary>
+    /// <summary>The target stage is archived.</summary>
     StageUnavailable,
     MissingFields,
     WipLimitReached,
@@ -21,7 +21,7 @@ public sealed record MoveCheck(MoveRefusal Refusal, IReadOnlyList<StageRequireme
     public bool IsAllowed => Refusal == MoveRefusal.None;
 }
 
-/// <summary>Whether a card may move to a stage: the card's version, the stage's board and state, its entry requirements and WIP limit.</summary>
+/// <summary>Whether a card may move to a stage: the card's version, the stage's state, its entry requirements and WIP limit.</summary>
 public static class CardMoveRules
 {
     /// <param name="cardsInTarget">Active cards already in the target stage, across the whole agency.</param>
@@ -29,7 +29,8 @@ public static class CardMoveRules
     {
         if (lead.Version != expectedVersion) return new(MoveRefusal.ChangedByOthers, []);
         if (from?.Id == to.Id) return new(MoveRefusal.SameStage, []);
-        if (to.IsArchived || (from is not null && from.BoardId != to.BoardId)) return new(MoveRefusal.StageUnavailable, []);
+        // A lead is on one board at a time: a stage of another board moves it to that pipeline, under the same rules.
+        if (to.IsArchived) return new(MoveRefusal.StageUnavailable, []);
         var missing = Missing(to, lead);
         if (missing.Count > 0) return new(MoveRefusal.MissingFields, missing);
         if (to.WipLimit is { } limit && cardsInTarget >= limit) return new(MoveRefusal.WipLimitReached, []);

@@ -133,6 +133,11 @@ public sealed class BoardSession(
             _totals[card.StageId] = TotalOf(card.StageId).Plus(1, card.AmountWan);
             _counted = true;
         }
+        else if (change.Card is null)
+        {
+            // It left this board (moved to another one): which column counted it is not known here.
+            SetTotals(await cards.TotalsAsync(View.Id, Filter, default));
+        }
         if (_held == moved.LeadId) _heldChanged = true;
         else Replace(moved.LeadId, card);
         await RaiseChangedAsync();

@@ -3,7 +3,8 @@ using LoanSaaS.Domain.Leads;
 
 namespace LoanSaaS.Infrastructure.Funnels;
 
-public sealed record BoardSummary(Guid Id, string Name, bool IsDefault);
+/// <param name="EntryStageId">Its first open stage: where a lead moved onto this board lands.</param>
+public sealed record BoardSummary(Guid Id, string Name, bool IsDefault, Guid? EntryStageId = null);
 
 public sealed record BoardStageView(Guid Id, string Name, string Color, StageCategory Category, int? WipLimit, IReadOnlyList<StageRequirement> Requirements);
 

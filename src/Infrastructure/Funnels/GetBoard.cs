@@ -1,3 +1,4 @@
+using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;
@@ -15,7 +16,9 @@ public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAcces
         var protector = await personalData.GetAsync(ct);
         await using var db = contexts.Create();
         var boards = await db.FunnelBoards.AsNoTracking().OrderByDescending(b => b.IsDefault).ThenBy(b => b.Name)
-            .Select(b => new BoardSummary(b.Id, b.Name, b.IsDefault)).ToListAsync(ct);
+            .Select(b => new BoardSummary(b.Id, b.Name, b.IsDefault, db.FunnelStages
+                .Where(s => s.BoardId == b.Id && !s.IsArchived && s.Category == StageCategory.Open).OrderBy(s => s.Order).Select(s => (Guid?)s.Id).FirstOrDefault()))
+            .ToListAsync(ct);
         var board = boardId is null ? boards.FirstOrDefault() : boards.FirstOrDefault(b => b.Id == boardId);
         if (board is null) return null;
 

@@ -21,7 +21,8 @@ public sealed record FunnelSettings(Guid BoardId, string BoardName, long Version
 public sealed record StageEdit(Guid? StageId, string Name, string Color, StageCategory Category, int? WipLimit, IReadOnlyList<StageRequirement> Requirements);
 
 /// <summary>
-/// An admin edits a board's stages: add, rename, recolour, change category, WIP limit and entry requirements,
+/// An admin creates boards (pipelines), renames them, picks the default one (where new leads start), and edits a
+/// board's stages: add, rename, recolour, change category, WIP limit and entry requirements,
 /// reorder, archive (its cards move to a stage the admin picks, none are lost) and restore. Every change carries the
 /// board's version (a concurrent edit is refused with Board.ChangedByOthers), is audited and reloads open boards live.
 /// </summary>
@@ -43,6 +44,59 @@ public sealed partial class ManageFunnel(ITenantDbContextFactory contexts, ICurr
             .GroupBy(l => l.StageId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return new FunnelSettings(board.Id, board.Name, board.Version, boards.Select(b => new BoardSummary(b.Id, b.Name, b.IsDefault)).ToList(),
             stages.Select(s => new StageRow(s.Id, s.Name, s.Color, s.Category, s.WipLimit, s.Requirements, s.IsArchived, cards.GetValueOrDefault(s.Id))).ToList());
+    }
+
+    public const int MaxBoardNameLength = 50;
+
+    /// <summary>A new board (pipeline) with a first open, a won and a lost stage, ready to be shaped.</summary>
+    public async Task<Result<Guid>> CreateBoardAsync(string? name, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(Permission.ManageSettings, ct);
+        await using var db = contexts.Create();
+        var (clean, error) = await BoardNameAsync(db, name, null, ct);
+        if (error is not null) return Result<Guid>.Fail("BoardName", error);
+        var board = new FunnelBoard { Name = clean };
+        board.Stages.AddRange(NewBoardStages.Select((s, i) => new FunnelStage
+        {
+            BoardId = board.Id, Key = "s" + Guid.NewGuid().ToString("N")[..10], Name = s.Name, Color = s.Color, Category = s.Category, Order = i + 1,
+        }));
+        db.FunnelBoards.Add(board);
+        audit.Add(db, new AuditActor(user.UserId, user.FullName), "funnel.board.created", "board", board.Id.ToString(), new { name = clean });
+        await db.SaveChangesAsync(ct);
+        // Open boards reload, so their board switch and "move to another board" offer the new one.
+        foreach (var open in await db.FunnelBoards.Where(b => b.Id != board.Id).Select(b => b.Id).ToListAsync(ct))
+            await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, open), BoardEvents.Changed, ct);
+        return Result<Guid>.Ok(board.Id);
+    }
+
+    public Task<Result<long>> RenameBoardAsync(Guid boardId, long expectedVersion, string? name, CancellationToken ct) =>
+        ChangeAsync(boardId, expectedVersion, async (db, board, _) =>
+        {
+            var (clean, error) = await BoardNameAsync(db, name, boardId, ct);
+            if (error is not null) return Fail("BoardName", error);
+            var old = board.Name;
+            board.Name = clean;
+            return Done("funnel.board.renamed", new { old, name = clean });
+        }, ct);
+
+    /// <summary>Makes the board the one new leads start on (its first open stage).</summary>
+    public Task<Result<long>> MakeDefaultAsync(Guid boardId, long expectedVersion, CancellationToken ct) =>
+        ChangeAsync(boardId, expectedVersion, async (db, board, _) =>
+        {
+            foreach (var other in await db.FunnelBoards.Where(b => b.IsDefault && b.Id != boardId).ToListAsync(ct)) other.IsDefault = false;
+            board.IsDefault = true;
+            return Done("funnel.board.default", new { name = board.Name });
+        }, ct);
+
+    private static readonly (string Name, string Color, StageCategory Category)[] NewBoardStages =
+        [("待跟进", "#1E88E5", StageCategory.Open), ("已成交", "#43A047", StageCategory.Won), ("已流失", "#E53935", StageCategory.Lost)];
+
+    private static async Task<(string Clean, string? Error)> BoardNameAsync(AgencyDbContext db, string? name, Guid? except, CancellationToken ct)
+    {
+        var clean = name?.Trim() ?? "";
+        if (clean.Length == 0) return (clean, "Required");
+        if (clean.Length > MaxBoardNameLength) return (clean, "TooLong");
+        return await db.FunnelBoards.AnyAsync(b => b.Name == clean && b.Id != except, ct) ? (clean, "Taken") : (clean, null);
     }
 
     public Task<Result<long>> SaveStageAsync(Guid boardId, long expectedVersion, StageEdit edit, CancellationToken ct) =>

@@ -18,9 +18,9 @@ public sealed record MoveCardRequest(Guid LeadId, Guid ToStageId, long ExpectedV
 public sealed record MovedCard(Guid LeadId, Guid StageId, long Version);
 
 /// <summary>
-/// Moves a lead's card to another stage of its board: the viewer's scope, the card's version, the stage's entry
+/// Moves a lead's card to another stage of its board, or of another board (the lead changes pipeline): the viewer's scope, the card's version, the stage's entry
 /// requirements and WIP limit decide; the move is recorded in the stage history and the audit log, then announced live.
-/// Refusals: Lead.NotFound, Lead.ChangedByOthers, Stage.NotFound / SameStage / StageUnavailable / WipLimitReached, and
+/// Refusals: Lead.NotFound, Lead.ChangedByOthers, Stage.NotFound / SameStage / StageUnavailable (archived) / WipLimitReached, and
 /// Stage.MissingFields followed by one Requirement.{field} per missing field.
 /// </summary>
 public sealed class MoveCard(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantContext tenant, AuditLog audit, ILiveEvents live, TimeProvider time)
@@ -52,6 +52,8 @@ public sealed class MoveCard(ITenantDbContextFactory contexts, ICurrentUserAcces
         if (!saved.Succeeded) return Result<MovedCard>.Fail(saved.Errors);
 
         await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, to.BoardId), BoardEvents.Moved(lead, fromId, user.UserId), ct);
+        if (from is not null && from.BoardId != to.BoardId)
+            await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, from.BoardId), BoardEvents.Moved(lead, fromId, user.UserId), ct);
         await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Moved(lead.Id), ct);
         return Result<MovedCard>.Ok(new MovedCard(lead.Id, to.Id, lead.Version));
     }

@@ -95,7 +95,10 @@ public partial class BoardPage : IDisposable
     {
         if (View is null) return;
         await Session.HoldAsync(card.Id, open: true);
-        var parameters = new DialogParameters<BoardMoveDialog> { { d => d.Stages, View.Stages }, { d => d.Current, card.StageId } };
+        var parameters = new DialogParameters<BoardMoveDialog>
+        {
+            { d => d.Stages, View.Stages }, { d => d.Current, card.StageId }, { d => d.OtherBoards, View.Boards.Where(b => b.Id != View.Id).ToList() },
+        };
         var dialog = await Dialogs.ShowAsync<BoardMoveDialog>(T["MoveTo"], parameters, MoveDialog);
         var result = await dialog.Result;
         await Session.HoldAsync(card.Id, open: false);

@@ -19,6 +19,7 @@ public partial class FunnelSettingsPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<BoardText> T { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
 
     // One list instance for the drop container: it re-reads its items on Refresh, not when handed a new list.
     private readonly List<StageRow> _active = [];
@@ -93,6 +94,36 @@ public partial class FunnelSettingsPage
         if (_settings is not { } settings) return;
         var ids = active.Concat(Archived).Select(s => s.Id).ToList();
         Report(await Funnel.ReorderAsync(settings.BoardId, settings.Version, ids, default));
+        await LoadAsync();
+    }
+
+    private async Task CreateBoardAsync()
+    {
+        Guid? created = null;
+        var parameters = new DialogParameters<BoardNameDialog>
+        {
+            { d => d.Submit, async name => { var r = await Funnel.CreateBoardAsync(name, default); created = r.Value; return r; } },
+        };
+        var dialog = await Dialogs.ShowAsync<BoardNameDialog>(T["Board.Create"], parameters, Dialog);
+        if (await dialog.Result is { Canceled: false } && created is { } id) Nav.NavigateTo($"/settings/funnels/{id}");
+    }
+
+    private async Task RenameBoardAsync()
+    {
+        if (_settings is not { } settings) return;
+        var parameters = new DialogParameters<BoardNameDialog>
+        {
+            { d => d.Name, settings.BoardName },
+            { d => d.Submit, async name => await Funnel.RenameBoardAsync(settings.BoardId, settings.Version, name, default) },
+        };
+        var dialog = await Dialogs.ShowAsync<BoardNameDialog>(T["Board.Rename"], parameters, Dialog);
+        if (await dialog.Result is { Canceled: false }) await LoadAsync();
+    }
+
+    private async Task MakeDefaultAsync()
+    {
+        if (_settings is not { } settings) return;
+        Report(await Funnel.MakeDefaultAsync(settings.BoardId, settings.Version, default));
         await LoadAsync();
     }
 

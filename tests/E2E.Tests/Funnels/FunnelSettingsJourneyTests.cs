@@ -52,5 +52,22 @@ public sealed class FunnelSettingsJourneyTests(AppServer app, ITestOutputHelper 
         await owner.ClickTestId("archive-confirm");
         await Expect(owner.Locator("[data-testid='stage-archived']", new() { Has = owner.GetByText(name) })).ToBeVisibleAsync();
         await Expect(column).ToHaveCountAsync(0);
+
+        Step("a second board: created here, offered in the manager's move dialog, and a card moved onto it leaves the first board");
+        var boardName = "车贷流程" + Guid.NewGuid().ToString("N")[..3];
+        await owner.ClickTestId("board-create");
+        await owner.FillField("board-name", boardName);
+        await owner.ClickTestId("board-name-save");
+        await Expect(owner.ByTestId("stage-row-name")).ToHaveTextAsync(["待跟进", "已成交", "已流失"]);
+        var card = manager.ByTestId("board-column").First.ByTestId("board-card").First;
+        var lead = await card.GetAttributeAsync("data-lead");
+        await card.ByTestId("board-card-menu").ClickAsync();
+        var toBoard = manager.Locator(".mud-dialog [data-testid='board-move-to-board']", new() { HasText = boardName });
+        await Expect(toBoard).ToBeVisibleAsync();
+        await toBoard.ClickAsync();
+        await Expect(manager.Locator($"[data-testid='board-card'][data-lead='{lead}']")).ToHaveCountAsync(0);
+        await manager.ClickTestId("board-switch");
+        await manager.Locator(".mud-popover-open .mud-list-item", new() { HasText = boardName }).ClickAsync();
+        await Expect(manager.Locator($"[data-testid='board-card'][data-lead='{lead}']")).ToBeVisibleAsync();
     });
 }

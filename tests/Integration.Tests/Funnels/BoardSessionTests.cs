@@ -82,6 +82,23 @@ public abstract class BoardSessionTests(AppHost app)
     }
 
     [Fact]
+    public async Task A_card_moved_to_another_board_leaves_this_one_and_its_totals_follow()
+    {
+        var w = await LeadListWorld.CreateAsync(app, "sessionboard");
+        await using var owner = await OpenAsync(w, w.Agency.OwnerUserId);
+        await using var admin = await app.OwnerScopeAsync(w.Agency);
+        var other = (await admin.Get<ManageFunnel>().CreateBoardAsync("经营贷流程", CancellationToken.None)).Value;
+        var entry = (await admin.Get<ManageFunnel>().HandleAsync(other, CancellationToken.None))!.Stages[0].Id;
+        var card = owner.Session.Cards.Single(c => c.Id == w["甲"]);
+
+        Assert.True((await admin.Get<MoveCard>().HandleAsync(new MoveCardRequest(card.Id, entry, card.Version), CancellationToken.None)).Succeeded);
+
+        await UntilAsync(() => !owner.Session.Cards.Exists(c => c.Id == w["甲"]));
+        await UntilAsync(() => owner.Session.TotalOf(card.StageId).Count == 3);
+        Assert.Equal(await FreshTotalsAsync(w, w.Agency.OwnerUserId, new BoardFilter()), owner.Session.Totals.Where(t => t.Value.Count > 0).ToDictionary());
+    }
+
+    [Fact]
     public async Task A_refused_move_puts_the_card_back_and_changes_no_total()
     {
         var w = await LeadListWorld.CreateAsync(app, "sessionref");

@@ -2,6 +2,7 @@ using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Funnels;
 using LoanSaaS.Integration.Tests.Harness;
+using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Integration.Tests.Leads;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,6 +113,46 @@ public abstract class ManageFunnelTests(AppHost app)
         Assert.Equal(("Stage", "LastOpenStage"), (last.Errors[0].Field, last.Errors[0].Code));
         Assert.True((await funnel.RestoreAsync(settings.BoardId, settings.Version, entry.Id, CancellationToken.None)).Succeeded);
     }
+
+    [Fact]
+    public async Task A_second_board_can_be_named_made_default_and_receive_cards_from_the_first()
+    {
+        var (w, owner, settings) = await SetUpAsync("boards");
+        await using var _ = owner;
+        var funnel = owner.Get<ManageFunnel>();
+        Assert.Equal(("BoardName", "Required"), Error(await funnel.CreateBoardAsync("  ", CancellationToken.None)));
+        Assert.Equal(("BoardName", "Taken"), Error(await funnel.CreateBoardAsync(settings.BoardName, CancellationToken.None)));
+
+        var created = await funnel.CreateBoardAsync("车贷流程", CancellationToken.None);
+        Assert.True(created.Succeeded);
+        var second = (await funnel.HandleAsync(created.Value, CancellationToken.None))!;
+        Assert.Equal(["待跟进", "已成交", "已流失"], second.Stages.Select(s => s.Name));
+        Assert.True((await funnel.RenameBoardAsync(second.BoardId, second.Version, "车贷流程（新）", CancellationToken.None)).Succeeded);
+
+        // A card moves to the other board's first stage; the first board no longer shows it.
+        var entry = second.Stages[0].Id;
+        long version;
+        await using (var db = app.OpenAgencyDb(w.Agency.Info))
+            version = await db.Leads.Where(l => l.Id == w["甲"]).Select(l => l.Version).SingleAsync();
+        Assert.True((await owner.Get<MoveCard>().HandleAsync(new MoveCardRequest(w["甲"], entry, version), CancellationToken.None)).Succeeded);
+        var first = await owner.Get<GetBoard>().HandleAsync(settings.BoardId, new BoardFilter { Search = w.Prefix }, CancellationToken.None);
+        Assert.DoesNotContain(first!.Cards.Values.SelectMany(c => c), c => c.Id == w["甲"]);
+        var other = await owner.Get<GetBoard>().HandleAsync(second.BoardId, new BoardFilter { Search = w.Prefix }, CancellationToken.None);
+        Assert.Equal([w["甲"]], other!.Cards[entry].Select(c => c.Id));
+        Assert.Equal("车贷流程（新）", other.Name);
+
+        // Made default: new leads start on its first stage.
+        second = (await funnel.HandleAsync(second.BoardId, CancellationToken.None))!;
+        Assert.True((await funnel.MakeDefaultAsync(second.BoardId, second.Version, CancellationToken.None)).Succeeded);
+        await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
+        var added = await sales.Get<AddLead>().HandleAsync(new AddLeadRequest(new LeadInput { Name = w.Prefix + "庚", Mobile = TestIds.Mobile() }), CancellationToken.None);
+        Assert.NotNull(added.LeadId);
+        await using var check = app.OpenAgencyDb(w.Agency.Info);
+        Assert.Equal(entry, (await check.Leads.SingleAsync(l => l.Name == w.Prefix + "庚")).StageId);
+        Assert.Equal(1, await check.FunnelBoards.CountAsync(b => b.IsDefault));
+    }
+
+    private static (string, string) Error(Result result) => (result.Errors[0].Field, result.Errors[0].Code);
 
     [Fact]
     public async Task A_salesperson_cannot_edit_stages_and_another_agency_cannot_reach_this_board()
