@@ -35,6 +35,9 @@ public sealed class MoveCard(ITenantDbContextFactory contexts, ICurrentUserAcces
         if (to is null) return Result<MovedCard>.Fail("Stage", "NotFound");
         var fromId = lead.StageId;
         var from = fromId is null ? null : await db.FunnelStages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == fromId, ct);
+        // A WIP-limited stage is counted and filled under a lock, so two moves into its last free place cannot both pass.
+        await using var transaction = to.WipLimit is null ? null : await db.Database.BeginTransactionAsync(ct);
+        if (transaction is not null) await LockStageAsync(db, to.Id, ct);
         var inTarget = to.WipLimit is null ? 0 : await db.Leads.CountAsync(l => l.StageId == to.Id && l.Status == LeadStatus.Active, ct);
 
         var check = CardMoveRules.Check(lead, request.ExpectedVersion, from, to, inTarget);
@@ -50,12 +53,23 @@ public sealed class MoveCard(ITenantDbContextFactory contexts, ICurrentUserAcces
         audit.Add(db, LeadDetailAccess.Actor(user), "lead.moved", "lead", lead.Id.ToString(), new { from = from?.Name, to = to.Name });
         var saved = await LeadDetailAccess.SaveAsync(db, ct);
         if (!saved.Succeeded) return Result<MovedCard>.Fail(saved.Errors);
+        if (transaction is not null) await transaction.CommitAsync(ct);
 
         await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, to.BoardId), BoardEvents.Moved(lead, fromId, user.UserId), ct);
         if (from is not null && from.BoardId != to.BoardId)
             await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, from.BoardId), BoardEvents.Moved(lead, fromId, user.UserId), ct);
         await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Moved(lead.Id), ct);
         return Result<MovedCard>.Ok(new MovedCard(lead.Id, to.Id, lead.Version));
+    }
+
+    /// <summary>PostgreSQL and SQL Server lock the stage's row; SQLite's transactions (BEGIN IMMEDIATE) already serialize writers.</summary>
+    private static Task LockStageAsync(AgencyDbContext db, Guid stageId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            return db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"FunnelStages\" WHERE \"Id\" = {stageId} FOR UPDATE", ct);
+        if (db.Database.IsSqlServer())
+            return db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"FunnelStages\" WITH (UPDLOCK, HOLDLOCK) WHERE \"Id\" = {stageId}", ct);
+        return Task.CompletedTask;
     }
 
     private static IReadOnlyList<FieldError> Errors(MoveCheck check) => check.Refusal switch

@@ -159,6 +159,29 @@ public abstract class BoardTests(AppHost app)
     }
 
     [Fact]
+    public async Task Two_cards_moved_at_once_into_the_last_free_place_of_a_stage_let_exactly_one_in()
+    {
+        var w = await WorldAsync("wip");
+        var stages = await StagesAsync(w);
+        await using (var db = app.OpenAgencyDb(w.Agency.Info))
+        {
+            var matching = await db.FunnelStages.SingleAsync(s => s.Id == stages["screening"]);
+            matching.WipLimit = 1;
+            await db.SaveChangesAsync();
+        }
+        var (a, b) = (await VersionAsync(w, "甲"), await VersionAsync(w, "丙"));
+
+        var results = await Task.WhenAll(
+            MoveAsync(w, w.Agency.OwnerUserId, "甲", stages["screening"], a),
+            MoveAsync(w, w.Manager.UserId, "丙", stages["screening"], b));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal("WipLimitReached", Assert.Single(results, r => !r.Succeeded).Errors[0].Code);
+        await using var check = app.OpenAgencyDb(w.Agency.Info);
+        Assert.Equal(1, await check.Leads.CountAsync(l => l.StageId == stages["screening"]));
+    }
+
+    [Fact]
     public async Task Cards_outside_the_scope_pooled_cards_and_another_agencys_cards_can_be_neither_moved_nor_read()
     {
         var w = await WorldAsync("isolation");
