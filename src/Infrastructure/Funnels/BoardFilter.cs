@@ -22,15 +22,7 @@ public sealed record BoardFilter
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, IReadOnlyCollection<Guid> stageIds, CurrentUser user, PersonalDataProtector protector)
     {
         leads = leads.VisibleTo(user).Where(l => l.Status == LeadStatus.Active && l.StageId != null && stageIds.Contains(l.StageId.Value));
-        if (!string.IsNullOrEmpty(OwnerId)) leads = leads.Where(l => l.OwnerId == OwnerId);
-        if (TeamId is { } team) leads = leads.Where(l => l.TeamId == team);
-        if (!string.IsNullOrEmpty(Source)) leads = leads.Where(l => l.Source == Source);
-        if (Intent is { } intent) leads = leads.Where(l => l.Intent == intent);
-        if (!string.IsNullOrWhiteSpace(Tag))
-        {
-            var tag = Tag.Trim();
-            leads = leads.Where(l => l.Tags.Any(t => t.Tag == tag));
-        }
+        leads = ListLeadsQuery.Narrow(leads, OwnerId, TeamId, Source, Intent, Tag is null ? [] : [Tag]);
         return ListLeadsQuery.Search(leads, Search, protector);
     }
 }

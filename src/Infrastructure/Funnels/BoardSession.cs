@@ -136,7 +136,7 @@ public sealed class BoardSession(
         else if (change.Card is null)
         {
             // It left this board (moved to another one): which column counted it is not known here.
-            SetTotals(await cards.TotalsAsync(View.Id, Filter, default));
+            await ReloadTotalsAsync();
         }
         if (_held == moved.LeadId) _heldChanged = true;
         else Replace(moved.LeadId, card);
@@ -147,7 +147,7 @@ public sealed class BoardSession(
     {
         if (View is null || !_counted) return;
         _counted = false;
-        SetTotals(await cards.TotalsAsync(View.Id, Filter, default));
+        await ReloadTotalsAsync();
         await RaiseChangedAsync();
     }
 
@@ -158,7 +158,7 @@ public sealed class BoardSession(
         {
             var shown = _cards.FirstOrDefault(c => c.Id == moved.LeadId);
             if (shown is null || shown.Version < moved.Version || shown.StageId != moved.ToStageId) await RefreshCardAsync(moved.LeadId);
-            SetTotals(await cards.TotalsAsync(View.Id, Filter, default));
+            await ReloadTotalsAsync();
         }
         else if (message.Kind == BoardEvents.Changed.Kind) await LoadAsync(View.Id, follow: true, default);
         else return;
@@ -171,7 +171,7 @@ public sealed class BoardSession(
         if (Guid.TryParse(message["lead"], out var leadId))
         {
             await RefreshCardAsync(leadId);
-            SetTotals(await cards.TotalsAsync(View.Id, Filter, default));
+            await ReloadTotalsAsync();
         }
         else await LoadAsync(View.Id, follow: true, default);
         await RaiseChangedAsync();
@@ -195,6 +195,8 @@ public sealed class BoardSession(
         if (index >= 0) _cards.RemoveAt(index);
         if (card is not null) _cards.Insert(sameColumn ? index : 0, card);
     }
+
+    private async Task ReloadTotalsAsync() => SetTotals(await cards.TotalsAsync(View!.Id, Filter, default));
 
     private void SetTotals(IReadOnlyDictionary<Guid, StageTotal> totals)
     {

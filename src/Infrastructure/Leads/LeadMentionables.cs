@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Leads;
@@ -18,12 +19,8 @@ public static class LeadMentionables
         var scopes = await db.RoleSettings.AsNoTracking().ToDictionaryAsync(r => r.Role, r => r.DataScope, ct);
         var members = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.FullName, u.Role, u.TeamId }).ToListAsync(ct);
         return members
-            .Where(m => (scopes.TryGetValue(m.Role, out var scope) ? scope : AgencyRoles.ScopeOf(m.Role)) switch
-            {
-                DataScope.All => true,
-                DataScope.Team when m.TeamId is { } team => lead.TeamId == team || lead.OwnerId == m.Id,
-                _ => lead.OwnerId == m.Id,
-            })
+            .Where(m => new CurrentUser(m.Id, m.FullName, m.Role, scopes.TryGetValue(m.Role, out var scope) ? scope : AgencyRoles.ScopeOf(m.Role), m.TeamId, Permission.None)
+                .CanSee(lead))
             .OrderBy(m => m.FullName, StringComparer.Ordinal).Select(m => new Mentionable(m.Id, m.FullName)).ToList();
     }
 }

@@ -54,12 +54,7 @@ public static partial class ListLeadsQuery
             LeadView.Blacklist => leads.VisibleTo(user).Where(l => l.Status == LeadStatus.Blacklisted),
             _ => leads.VisibleTo(user).Where(l => l.Status == LeadStatus.Active && l.ConvertedAt == null),
         };
-        if (!string.IsNullOrEmpty(q.OwnerId)) leads = leads.Where(l => l.OwnerId == q.OwnerId);
-        if (q.TeamId is { } team) leads = leads.Where(l => l.TeamId == team);
-        if (!string.IsNullOrEmpty(q.Source)) leads = leads.Where(l => l.Source == q.Source);
-        if (q.Intent is { } intent) leads = leads.Where(l => l.Intent == intent);
-        foreach (var tag in q.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct())
-            leads = leads.Where(l => l.Tags.Any(t => t.Tag == tag));
+        leads = Narrow(leads, q.OwnerId, q.TeamId, q.Source, q.Intent, q.Tags);
         if (q.CreatedFrom is { } from)
         {
             var start = Shanghai.StartOfDayUtc(from);
@@ -71,6 +66,18 @@ public static partial class ListLeadsQuery
             leads = leads.Where(l => l.CreatedAt < end);
         }
         return Search(leads, q.Search, protector);
+    }
+
+    /// <summary>The filters lists and boards share: owner, team, source, intent, and every one of the tags.</summary>
+    public static IQueryable<Lead> Narrow(IQueryable<Lead> leads, string? ownerId, Guid? teamId, string? source, IntentLevel? intent, IEnumerable<string> tags)
+    {
+        if (!string.IsNullOrEmpty(ownerId)) leads = leads.Where(l => l.OwnerId == ownerId);
+        if (teamId is { } team) leads = leads.Where(l => l.TeamId == team);
+        if (!string.IsNullOrEmpty(source)) leads = leads.Where(l => l.Source == source);
+        if (intent is { } level) leads = leads.Where(l => l.Intent == level);
+        foreach (var tag in tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct())
+            leads = leads.Where(l => l.Tags.Any(t => t.Tag == tag));
+        return leads;
     }
 
     /// <summary>A lead/customer number, an exact mobile (by its blind index) or a name prefix.</summary>

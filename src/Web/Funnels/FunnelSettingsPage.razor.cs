@@ -130,7 +130,6 @@ public partial class FunnelSettingsPage
     private void Report(Result<long> result)
     {
         if (result.Succeeded) return;
-        var error = result.Errors[0];
-        Snackbar.Add(T[$"Error.{error.Field}.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : T["Error.Other"].Value, Severity.Warning);
+        Snackbar.Add(BoardText.Error(T, result.Errors[0]), Severity.Warning);
     }
 }
