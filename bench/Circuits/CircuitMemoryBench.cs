@@ -103,6 +103,9 @@ public sealed class CircuitMemoryBench(int[] counts, string path)
         await RunAsync(tool, $"collect -p {pid} -o {file}");
         var report = await RunAsync(tool, $"report {file}");
         File.Delete(file);
+        var saved = Path.Combine(Path.GetTempPath(), $"circuits-{pid}-{DateTime.UtcNow:HHmmss}.txt");
+        await File.WriteAllTextAsync(saved, report);
+        Console.WriteLine($"    (whole report: {saved})");
         var lines = report.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var line in lines.Take(14)) Console.WriteLine("    " + line.TrimEnd());
         // The first data line is the total: "<bytes>  GC Heap bytes" (format of dotnet-gcdump report).
