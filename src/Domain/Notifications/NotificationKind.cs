@@ -7,4 +7,12 @@ public enum NotificationKind
     ImportFinished,
     /// <summary>A colleague mentioned the member in a comment on a lead.</summary>
     Mentioned,
+    /// <summary>The member was put on a visit with a lead (or it was moved).</summary>
+    AppointmentBooked,
+    /// <summary>A visit the member owns or attends starts soon.</summary>
+    AppointmentSoon,
+    /// <summary>Reception checked in the customer of the member's visit.</summary>
+    VisitorArrived,
+    /// <summary>A visit the member attends was cancelled.</summary>
+    AppointmentCancelled,
 }

@@ -1,3 +1,4 @@
+using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Dashboard;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Leads;
@@ -21,13 +22,14 @@ public sealed record SourceCount(string? Key, string Name, int Count);
 public sealed record LeaderRow(string UserId, string Name, int NewLeads, int FollowUps, int Advances);
 
 /// <summary>The manager dashboard for a period (Shanghai days <see cref="From"/>..<see cref="To"/>), inside the viewer's scope.</summary>
+/// <param name="Appointments">Visits in the period, cancelled ones not counted; <paramref name="Visited"/> of them the customer came to.</param>
 public sealed record DashboardView(
-    DateOnly From, DateOnly To, int NewLeads, int FollowUps, int Advances, Guid? BoardId,
+    DateOnly From, DateOnly To, int NewLeads, int FollowUps, int Advances, int Appointments, int Visited, Guid? BoardId,
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<SourceCount> Sources, IReadOnlyList<LeaderRow> Leaders, IReadOnlyList<LeadFilterChoice> Teams);
 
 /// <summary>
 /// Today's / this week's / this month's numbers of the leads the viewer may see: new leads (by source and owner),
-/// follow-ups logged, stage advances (moves to a later stage), and the default board's funnel now with its
+/// follow-ups logged, visits (and how many customers came), stage advances (moves to a later stage), and the default board's funnel now with its
 /// stage-to-stage conversion. Needs <see cref="Permission.ViewDashboard"/>.
 /// </summary>
 public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TimeProvider time)
@@ -48,6 +50,9 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
             .GroupBy(f => f.AuthorId).Select(g => new { AuthorId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var moves = await db.LeadStageChanges.AsNoTracking().Where(c => c.MovedAt >= start && c.MovedAt < end && leads.Any(l => l.Id == c.LeadId))
             .Select(c => new { c.MovedById, c.FromStageId, c.ToStageId }).ToListAsync(ct);
+        var visits = await db.Appointments.AsNoTracking()
+            .Where(a => a.StartsAt >= start && a.StartsAt < end && a.Status != AppointmentStatus.Cancelled && leads.Any(l => l.Id == a.LeadId))
+            .GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         var order = await db.FunnelStages.AsNoTracking().ToDictionaryAsync(s => s.Id, s => (s.Order, s.Category), ct);
         // An advance is a move to a later open or won stage; into 无效/流失 or backwards is not.
         var advances = moves.Where(m => order.TryGetValue(m.ToStageId, out var target) && target.Category != StageCategory.Lost
@@ -67,7 +72,8 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
             ? (await db.Teams.AsNoTracking().Where(x => !x.IsArchived).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
                 .OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => new LeadFilterChoice(x.Id.ToString(), x.Name)).ToList()
             : [];
-        return new DashboardView(from, to, created.Sum(c => c.Count), followUps.Sum(f => f.Count), advances.Count, boardId, funnel, sources, leaders, teams);
+        return new DashboardView(from, to, created.Sum(c => c.Count), followUps.Sum(f => f.Count), advances.Count, visits.Sum(v => v.Count),
+            visits.Where(v => v.Status is AppointmentStatus.Arrived or AppointmentStatus.Completed).Sum(v => v.Count), boardId, funnel, sources, leaders, teams);
     }
 
     /// <summary>The default board's open and won stages now, with the share of cards that got from each stage to the next.</summary>

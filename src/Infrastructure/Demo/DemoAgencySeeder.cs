@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoanSaaS.Domain.Funnels;
+using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
@@ -151,7 +152,44 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
                 lead.CustomerNumber = LeadNumber.Format(key, await NumberSequences.ReserveAsync(contexts, key, 1, ct));
             }
         }
+        SeedAppointments(db, leads.Values.Where(l => l.StageId is { } s && (s == stages.GetValueOrDefault("visit")?.Id || s == stages.GetValueOrDefault("qualification")?.Id)).ToList(), users, today, now);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly string[] OfficePlaces = ["总部 3 楼洽谈室", "总部 3 楼 VIP 室", "徐汇分部 1 号会客室"];
+    private static readonly string[] SitePlaces = ["客户公司：浦东新区张江路 88 号", "客户门店：静安区南京西路 1266 号", "客户家中：闵行区七宝镇"];
+
+    /// <summary>Visits of this week and next for leads at 邀约面访 / 资质审核: done ones with their outcome, today's (one arrived), coming ones.</summary>
+    private static void SeedAppointments(AgencyDbContext db, List<Lead> leads, List<AgencyUser> users, DateOnly today, DateTimeOffset now)
+    {
+        var monday = AppointmentCalendar.Days(CalendarView.Week, today)[0];
+        for (var i = 0; i < leads.Count && i < 24; i++)
+        {
+            var lead = leads[i];
+            if (lead.OwnerId is null) continue;
+            var day = monday.AddDays(i % 12);
+            var startsAt = Shanghai.StartOfDayUtc(day).AddHours(9.5 + i % 4 * 1.5);
+            var site = i % 4 == 3;
+            var creator = users.Single(u => u.Id == lead.OwnerId);
+            var staff = new List<string> { lead.OwnerId };
+            if (i % 3 == 0) staff.Add(ManagerOf(lead, users).Id);
+            var appointment = new Appointment
+            {
+                LeadId = lead.Id, Kind = site ? AppointmentKind.SiteVisit : AppointmentKind.OfficeVisit, StartsAt = startsAt, DurationMinutes = site ? 90 : 60,
+                Place = site ? SitePlaces[i % SitePlaces.Length] : OfficePlaces[i % OfficePlaces.Length], StaffIds = staff.Distinct().ToList(),
+                Notes = i % 2 == 0 ? "客户带齐身份证、近 6 个月银行流水" : null, RemindMinutesBefore = 30, CreatedById = creator.Id, CreatedByName = creator.FullName,
+                CreatedAt = startsAt.AddDays(-2) < now ? startsAt.AddDays(-2) : now, Version = 1,
+            };
+            if (startsAt.AddHours(2) < now)
+            {
+                appointment.Status = i % 5 == 4 ? AppointmentStatus.NoShow : AppointmentStatus.Completed;
+                appointment.ReminderSentAt = startsAt.AddMinutes(-30);
+                if (appointment.Status == AppointmentStatus.Completed) (appointment.ArrivedAt, appointment.CheckedInByName) = (startsAt.AddMinutes(-5), creator.FullName);
+            }
+            else if (startsAt < now && i % 2 == 0)
+                (appointment.Status, appointment.ArrivedAt, appointment.CheckedInByName) = (AppointmentStatus.Arrived, startsAt.AddMinutes(-5), "前台");
+            db.Appointments.Add(appointment);
+        }
     }
 
     /// <summary>Where a sample lead's card sits on the default board, so the demo board has every column filled.</summary>

@@ -11,7 +11,7 @@ public sealed class FollowUpReminderOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(45);
 }
 
-/// <summary>Runs <see cref="SendFollowUpReminders"/> on a timer on every node; the scan itself makes each reminder go out once.</summary>
+/// <summary>Runs <see cref="Notifications.SendReminders"/> (follow-ups due, visits soon) on a timer on every node; the scans make each reminder go out once.</summary>
 public sealed class FollowUpReminderService(IServiceScopeFactory scopes, TimeProvider time, IOptions<FollowUpReminderOptions> options, ILogger<FollowUpReminderService> logger)
     : BackgroundService
 {
@@ -24,11 +24,11 @@ public sealed class FollowUpReminderService(IServiceScopeFactory scopes, TimePro
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendFollowUpReminders>().HandleAsync(time.GetUtcNow(), stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Notifications.SendReminders>().HandleAsync(time.GetUtcNow(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Follow-up reminder scan failed");
+                logger.LogError(e, "Reminder scan failed");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

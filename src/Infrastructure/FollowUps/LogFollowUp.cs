@@ -41,15 +41,7 @@ public sealed class LogFollowUp(ITenantDbContextFactory contexts, TenantContext 
                 LeadId = lead.Id, Channel = request.Channel, Content = request.Content!.Trim(), Outcome = request.Outcome,
                 At = now, NextAt = request.NextAt?.ToUniversalTime(), AuthorId = actor.UserId, AuthorName = actor.FullName,
             };
-            var open = await db.FollowUps.Where(f => f.LeadId == lead.Id && !f.IsClosed).ToListAsync(ct);
-            open.ForEach(f => f.IsClosed = true);
-            followUp.IsClosed = followUp.NextAt is null;
-            db.FollowUps.Add(followUp);
-
-            lead.LastFollowUpAt = now;
-            lead.NextFollowUpAt = followUp.NextAt;
-            lead.UpdatedAt = now;
-            lead.Version++;
+            await AddAsync(db, lead, followUp, ct);
             audit.Add(db, new AuditActor(actor.UserId, actor.FullName), "followup.logged", "lead", lead.Id.ToString(), new
             {
                 followUp = followUp.Id, channel = followUp.Channel.ToString(), outcome = followUp.Outcome.ToString(), next = followUp.NextAt,
@@ -71,7 +63,23 @@ public sealed class LogFollowUp(ITenantDbContextFactory contexts, TenantContext 
         }
     }
 
-    private static List<FieldError> Validate(LogFollowUpRequest request, DateTimeOffset now)
+    /// <summary>
+    /// Adds a follow-up to a tracked lead: it becomes the lead's last contact and its next one (or none), and the
+    /// reminders of earlier follow-ups are closed — the contact they asked for has happened. Also used by a visit's outcome.
+    /// </summary>
+    internal static async Task AddAsync(AgencyDbContext db, Lead lead, FollowUp followUp, CancellationToken ct)
+    {
+        var open = await db.FollowUps.Where(f => f.LeadId == lead.Id && !f.IsClosed).ToListAsync(ct);
+        open.ForEach(f => f.IsClosed = true);
+        followUp.IsClosed = followUp.NextAt is null;
+        db.FollowUps.Add(followUp);
+        lead.LastFollowUpAt = followUp.At;
+        lead.NextFollowUpAt = followUp.NextAt;
+        lead.UpdatedAt = followUp.At;
+        lead.Version++;
+    }
+
+    internal static List<FieldError> Validate(LogFollowUpRequest request, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         if (!Enum.IsDefined(request.Channel)) errors.Add(new("Channel", "Invalid"));

@@ -1,49 +1,23 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Notifications;
-using LoanSaaS.Domain.Tenancy;
 using LoanSaaS.Infrastructure.Notifications;
 using LoanSaaS.Infrastructure.Persistence;
-using LoanSaaS.Tenancy.Catalog;
 using LoanSaaS.Tenancy.Databases;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace LoanSaaS.Infrastructure.FollowUps;
 
 /// <summary>
-/// Tells each lead's owner when a follow-up falls due. Every app node runs this; a reminder is claimed by a conditional
-/// update (ReminderSentAt still empty) in the same transaction as its notification, so exactly one node sends it.
+/// Tells each lead's owner when a follow-up falls due. Every app node runs this (<see cref="SendReminders"/>); a reminder is
+/// claimed by a conditional update (ReminderSentAt still empty) in the same transaction as its notification, so exactly one node sends it.
 /// </summary>
-public sealed class SendFollowUpReminders(CatalogDbContextFactory catalog, TenantDatabaseConnector connector, ILiveEvents live, ILogger<SendFollowUpReminders> logger)
+public sealed class SendFollowUpReminders(TenantDatabaseConnector connector, ILiveEvents live)
 {
     public const int BatchSize = 200;
 
-    /// <returns>Notifications created across all active agencies.</returns>
-    public async Task<int> HandleAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        List<TenantInfo> agencies;
-        await using (var db = catalog.Create())
-            agencies = (await db.Tenants.AsNoTracking().Where(t => t.State == TenantState.Active).ToListAsync(ct)).Select(TenantStore.ToInfo).ToList();
-
-        var sent = 0;
-        foreach (var agency in agencies)
-        {
-            try
-            {
-                sent += await ScanAgencyAsync(agency, now, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One unreachable agency database must not stop reminders for the others.
-                logger.LogWarning(e, "Follow-up reminders for agency {Slug} failed", agency.Slug);
-            }
-        }
-        return sent;
-    }
-
-    public async Task<int> ScanAgencyAsync(TenantInfo agency, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> HandleAsync(TenantInfo agency, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = TenantDbContextFactory.For(connector, agency.DatabaseName);
         var due = await (from f in db.FollowUps.AsNoTracking()

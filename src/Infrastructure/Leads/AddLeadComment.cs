@@ -42,7 +42,7 @@ public sealed class AddLeadComment(ITenantDbContextFactory contexts, ICurrentUse
         db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(ct);
 
-        await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Commented(lead.Id), ct);
+        await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Activity(lead.Id), ct);
         foreach (var notification in notifications)
             await live.PublishAsync(NotificationEvents.Topic(tenant.Required.Id, notification.UserId), NotificationEvents.Created(notification.Id), ct);
         return Result<Guid>.Ok(comment.Id);

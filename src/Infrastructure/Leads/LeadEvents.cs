@@ -10,11 +10,11 @@ public static class LeadEvents
     /// <summary>A lead's card moved on a board: lists reload; boards follow the board's own topic instead.</summary>
     public static LiveMessage Moved(Guid leadId) => new("changed", new Dictionary<string, string> { ["lead"] = leadId.ToString(), ["count"] = "1", ["reason"] = "moved" });
 
-    /// <summary>A comment on a lead: its activity changes, its card does not.</summary>
-    public static LiveMessage Commented(Guid leadId) => new("changed", new Dictionary<string, string> { ["lead"] = leadId.ToString(), ["count"] = "1", ["reason"] = "commented" });
+    /// <summary>A comment or a visit on a lead: its activity changes, its card does not.</summary>
+    public static LiveMessage Activity(Guid leadId) => new("changed", new Dictionary<string, string> { ["lead"] = leadId.ToString(), ["count"] = "1", ["reason"] = "activity" });
 
-    /// <summary>Whether a board must re-read the card: not for a move (the board's own topic brings it) nor a comment.</summary>
-    public static bool ChangesCard(LiveMessage message) => message["reason"] is not ("moved" or "commented");
+    /// <summary>Whether a board must re-read the card: not for a move (the board's own topic brings it) nor new activity.</summary>
+    public static bool ChangesCard(LiveMessage message) => message["reason"] is not ("moved" or "activity");
 
     public static LiveMessage Changed(int count, Guid? leadId = null) => new("changed", leadId is null
         ? new Dictionary<string, string> { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) }

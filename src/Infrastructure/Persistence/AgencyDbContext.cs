@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Approvals;
 using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
@@ -30,6 +31,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();
     public DbSet<LeadComment> LeadComments => Set<LeadComment>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
     public DbSet<LeadImport> LeadImports => Set<LeadImport>();

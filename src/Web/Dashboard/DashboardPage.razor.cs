@@ -13,7 +13,7 @@ namespace LoanSaaS.Web.Dashboard;
 
 /// <summary>
 /// The live manager dashboard: numbers of the chosen period re-read (at most every half second) whenever a lead is
-/// captured, changed, followed up or moved; each number links to the list or board behind it.
+/// captured, changed, followed up or moved, or a visit changes; each number links to the list or board behind it.
 /// </summary>
 public partial class DashboardPage : IDisposable
 {
@@ -29,6 +29,7 @@ public partial class DashboardPage : IDisposable
     private DashboardPeriod _period = DashboardPeriod.Today;
     private string? _team;
     private IDisposable? _subscription;
+    private IDisposable? _visits;
     private ITimer? _pending;
 
     private Guid? TeamId => Guid.TryParse(_team, out var team) ? team : null;
@@ -39,7 +40,10 @@ public partial class DashboardPage : IDisposable
     {
         await LoadAsync();
         if (RendererInfo.IsInteractive && Tenant.Tenant is { } tenant)
+        {
             _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(Schedule));
+            _visits = Live.Subscribe(Infrastructure.Appointments.AppointmentEvents.Topic(tenant.Id), _ => InvokeAsync(Schedule));
+        }
     }
 
     private async Task LoadAsync() => _view = await GetDashboard.HandleAsync(new DashboardQuery(_period, TeamId), default);
@@ -72,11 +76,16 @@ public partial class DashboardPage : IDisposable
     private string LeadsUrl(string? owner = null, string? source = null) =>
         _view is null ? "/leads" : LeadListFilter.Url("/leads", _view.From, _view.To, owner, TeamId, source);
 
+    /// <summary>The calendar of the period: today's day, else the week of its first day (a month opens on its first week).</summary>
+    private string AppointmentsUrl => _view is null ? "/appointments"
+        : $"/appointments?view={(_period == DashboardPeriod.Today ? "day" : "week")}&date={_view.From:yyyy-MM-dd}";
+
     private static string Percent(int value, int of) => (100.0 * value / of).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public void Dispose()
     {
         _subscription?.Dispose();
+        _visits?.Dispose();
         _pending?.Dispose();
         GC.SuppressFinalize(this);
     }

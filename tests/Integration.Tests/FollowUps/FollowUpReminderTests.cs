@@ -18,7 +18,7 @@ public abstract class FollowUpReminderTests(AppHost app)
     private async Task<int> ScanAsync(Agency agency, DateTimeOffset now)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SendFollowUpReminders>().ScanAgencyAsync(agency.Info, now, Ct);
+        return await scope.ServiceProvider.GetRequiredService<SendFollowUpReminders>().HandleAsync(agency.Info, now, Ct);
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+using LoanSaaS.Domain.Appointments;
+using LoanSaaS.Domain.Notifications;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Appointments;
+
+public sealed record CancelAppointmentRequest(Guid AppointmentId, long Version, string? Reason);
+
+/// <summary>Calls off a visit still to come; its staff and the lead's owner are told. Refusals: Appointment.NotFound / NotChangeable, ChangedByOthers, Reason.TooLong.</summary>
+public sealed class CancelAppointment(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantContext tenant, AuditLog audit, ILiveEvents live, TimeProvider time)
+{
+    public async Task<Result<Guid>> HandleAsync(CancelAppointmentRequest request, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(Permission.None, ct);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        if (reason?.Length > Appointment.MaxNotesLength) return Result<Guid>.Fail("Reason", "TooLong");
+        await using var db = contexts.Create();
+        var appointment = await AppointmentAccess.FindAsync(db, user, request.AppointmentId, ct);
+        if (appointment is null) return Result<Guid>.Fail("Appointment", "NotFound");
+        if (appointment.Version != request.Version) return Result<Guid>.Fail("", "ChangedByOthers");
+        if (!AppointmentRules.CanCancel(appointment)) return Result<Guid>.Fail("Appointment", "NotChangeable");
+
+        appointment.Status = AppointmentStatus.Cancelled;
+        appointment.Version++;
+        audit.Add(db, new AuditActor(user.UserId, user.FullName), "appointment.cancelled", "lead", appointment.LeadId.ToString(),
+            new { appointment = appointment.Id, startsAt = appointment.StartsAt, reason });
+        var notifications = await AppointmentAccess.NotifyAsync(db, appointment, user.UserId, NotificationKind.AppointmentCancelled, time.GetUtcNow(), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Guid>.Fail("", "ChangedByOthers");
+        }
+        await AppointmentNews.PublishAsync(live, tenant.Required.Id, appointment, notifications, ct);
+        return Result<Guid>.Ok(appointment.Id);
+    }
+}
