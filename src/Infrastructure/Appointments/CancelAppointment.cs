@@ -7,7 +7,6 @@ using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Appointments;
 
@@ -22,9 +21,8 @@ public sealed class CancelAppointment(ITenantDbContextFactory contexts, ICurrent
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         if (reason?.Length > Appointment.MaxNotesLength) return Result<Guid>.Fail("Reason", "TooLong");
         await using var db = contexts.Create();
-        var appointment = await AppointmentAccess.FindAsync(db, user, request.AppointmentId, ct);
-        if (appointment is null) return Result<Guid>.Fail("Appointment", "NotFound");
-        if (appointment.Version != request.Version) return Result<Guid>.Fail("", "ChangedByOthers");
+        var opened = await AppointmentChange.OpenAsync(db, user, request.AppointmentId, request.Version, ct);
+        if (opened.Value is not { } appointment) return Result<Guid>.Fail(opened.Errors);
         if (!AppointmentRules.CanCancel(appointment)) return Result<Guid>.Fail("Appointment", "NotChangeable");
 
         appointment.Status = AppointmentStatus.Cancelled;
@@ -32,15 +30,6 @@ public sealed class CancelAppointment(ITenantDbContextFactory contexts, ICurrent
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "appointment.cancelled", "lead", appointment.LeadId.ToString(),
             new { appointment = appointment.Id, startsAt = appointment.StartsAt, reason });
         var notifications = await AppointmentAccess.NotifyAsync(db, appointment, user.UserId, NotificationKind.AppointmentCancelled, time.GetUtcNow(), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.Fail("", "ChangedByOthers");
-        }
-        await AppointmentNews.PublishAsync(live, tenant.Required.Id, appointment, notifications, ct);
-        return Result<Guid>.Ok(appointment.Id);
+        return await AppointmentChange.CommitAsync(db, live, tenant.Required.Id, appointment, notifications, appointment.Id, ct);
     }
 }

@@ -7,7 +7,6 @@ using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Appointments;
 
@@ -22,9 +21,8 @@ public sealed class CheckInAppointment(ITenantDbContextFactory contexts, ICurren
         var user = await current.RequireAsync(Permission.None, ct);
         var now = time.GetUtcNow();
         await using var db = contexts.Create();
-        var appointment = await AppointmentAccess.FindAsync(db, user, appointmentId, ct);
-        if (appointment is null) return Result<Guid>.Fail("Appointment", "NotFound");
-        if (appointment.Version != version) return Result<Guid>.Fail("", "ChangedByOthers");
+        var opened = await AppointmentChange.OpenAsync(db, user, appointmentId, version, ct);
+        if (opened.Value is not { } appointment) return Result<Guid>.Fail(opened.Errors);
         if (!AppointmentRules.CanCheckIn(appointment, now)) return Result<Guid>.Fail("Appointment", "NotChangeable");
 
         appointment.Status = AppointmentStatus.Arrived;
@@ -34,15 +32,6 @@ public sealed class CheckInAppointment(ITenantDbContextFactory contexts, ICurren
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "appointment.arrived", "lead", appointment.LeadId.ToString(),
             new { appointment = appointment.Id, startsAt = appointment.StartsAt, place = appointment.Place });
         var notifications = await AppointmentAccess.NotifyAsync(db, appointment, user.UserId, NotificationKind.VisitorArrived, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.Fail("", "ChangedByOthers");
-        }
-        await AppointmentNews.PublishAsync(live, tenant.Required.Id, appointment, notifications, ct);
-        return Result<Guid>.Ok(appointment.Id);
+        return await AppointmentChange.CommitAsync(db, live, tenant.Required.Id, appointment, notifications, appointment.Id, ct);
     }
 }

@@ -29,9 +29,8 @@ public sealed class RecordAppointmentOutcome(ITenantDbContextFactory contexts, I
         if (errors.Count > 0) return Result<Guid>.Fail(errors);
 
         await using var db = contexts.Create();
-        var appointment = await AppointmentAccess.FindAsync(db, user, request.AppointmentId, ct);
-        if (appointment is null) return Result<Guid>.Fail("Appointment", "NotFound");
-        if (appointment.Version != request.Version) return Result<Guid>.Fail("", "ChangedByOthers");
+        var opened = await AppointmentChange.OpenAsync(db, user, request.AppointmentId, request.Version, ct);
+        if (opened.Value is not { } appointment) return Result<Guid>.Fail(opened.Errors);
         var allowed = request.ShowedUp ? AppointmentRules.CanRecordOutcome(appointment, now) : AppointmentRules.CanRecordNoShow(appointment, now);
         if (!allowed) return Result<Guid>.Fail("Appointment", "NotChangeable");
         var lead = await db.Leads.FirstAsync(l => l.Id == appointment.LeadId, ct);
@@ -47,16 +46,9 @@ public sealed class RecordAppointmentOutcome(ITenantDbContextFactory contexts, I
         appointment.Version++;
         audit.Add(db, new AuditActor(user.UserId, user.FullName), request.ShowedUp ? "appointment.completed" : "appointment.noshow", "lead", lead.Id.ToString(),
             new { appointment = appointment.Id, startsAt = appointment.StartsAt, outcome = request.Outcome.ToString(), followUp = followUp.Id });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.Fail("", "ChangedByOthers");
-        }
-        await AppointmentNews.PublishAsync(live, tenant.Required.Id, appointment, [], ct);
-        await live.PublishAsync(Leads.LeadEvents.Topic(tenant.Required.Id), Leads.LeadEvents.Changed(1, lead.Id), ct);
-        return Result<Guid>.Ok(followUp.Id);
+        var committed = await AppointmentChange.CommitAsync(db, live, tenant.Required.Id, appointment, [], followUp.Id, ct);
+        // The follow-up changed the lead's card (next follow-up): boards and lists re-read it.
+        if (committed.Succeeded) await live.PublishAsync(Leads.LeadEvents.Topic(tenant.Required.Id), Leads.LeadEvents.Changed(1, lead.Id), ct);
+        return committed;
     }
 }

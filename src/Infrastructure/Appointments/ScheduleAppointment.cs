@@ -39,9 +39,10 @@ public sealed class ScheduleAppointment(ITenantDbContextFactory contexts, ICurre
         Appointment? appointment = null;
         if (request.AppointmentId is { } id)
         {
-            appointment = await AppointmentAccess.FindAsync(db, user, id, ct);
-            if (appointment is null || appointment.LeadId != request.LeadId) return Result<Guid>.Fail("Appointment", "NotFound");
-            if (appointment.Version != request.Version) return Result<Guid>.Fail("", "ChangedByOthers");
+            var opened = await AppointmentChange.OpenAsync(db, user, id, request.Version, ct);
+            appointment = opened.Value;
+            if (appointment is null) return Result<Guid>.Fail(opened.Errors);
+            if (appointment.LeadId != request.LeadId) return Result<Guid>.Fail("Appointment", "NotFound");
             if (!AppointmentRules.CanReschedule(appointment)) return Result<Guid>.Fail("Appointment", "NotChangeable");
         }
         var lead = appointment is null
@@ -77,16 +78,7 @@ public sealed class ScheduleAppointment(ITenantDbContextFactory contexts, ICurre
             appointment = appointment.Id, kind = appointment.Kind.ToString(), startsAt = appointment.StartsAt, minutes = appointment.DurationMinutes, place,
         });
         var notifications = await AppointmentAccess.NotifyAsync(db, appointment, user.UserId, NotificationKind.AppointmentBooked, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.Fail("", "ChangedByOthers");
-        }
-        await AppointmentNews.PublishAsync(live, tenant.Required.Id, appointment, notifications, ct);
-        return Result<Guid>.Ok(appointment.Id);
+        return await AppointmentChange.CommitAsync(db, live, tenant.Required.Id, appointment, notifications, appointment.Id, ct);
     }
 
     /// <summary>Another visit still on (booked or in progress) overlapping this one, with one of the same staff.</summary>

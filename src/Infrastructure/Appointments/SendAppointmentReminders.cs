@@ -34,7 +34,7 @@ public sealed class SendAppointmentReminders(TenantDatabaseConnector connector, 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             sent += notifications.Count;
-            await AppointmentNews.PublishAsync(live, agency.Id, appointment, notifications, ct);
+            await AppointmentChange.PublishAsync(live, agency.Id, appointment, notifications, ct);
         }
         return sent;
     }
