@@ -76,6 +76,13 @@ public partial class DashboardPage : IDisposable
     private string LeadsUrl(string? owner = null, string? source = null) =>
         _view is null ? "/leads" : LeadListFilter.Url("/leads", _view.From, _view.To, owner, TeamId, source);
 
+    private string FollowUpsUrl(string? author = null) => _view is null ? "/followups"
+        : Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/followups", new Dictionary<string, string?>
+        {
+            ["from"] = _view.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = _view.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["author"] = author, ["team"] = TeamId?.ToString(),
+        }.Where(q => q.Value is not null));
+
     /// <summary>The calendar of the period: today's day, else the week of its first day (a month opens on its first week).</summary>
     private string AppointmentsUrl => _view is null ? "/appointments"
         : $"/appointments?view={(_period == DashboardPeriod.Today ? "day" : "week")}&date={_view.From:yyyy-MM-dd}";

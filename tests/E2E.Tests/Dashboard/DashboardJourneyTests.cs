@@ -41,6 +41,15 @@ public sealed partial class DashboardJourneyTests(AppServer app, ITestOutputHelp
         await manager.ClickTestId("dashboard-new-leads");
         await manager.WaitForURLAsync(new Regex(@"/leads\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"));
         await Expect(manager.ByTestId("lead-filters")).ToBeVisibleAsync();
+
+        Step("跟进次数 opens the follow-up log of the period, counting the same follow-ups");
+        await manager.GotoAsync(App.AgencyUrl(DemoSlug) + "/dashboard");
+        await manager.WaitInteractiveAsync();
+        var followUps = await manager.ByTestId("dashboard-follow-ups-value").InnerTextAsync();
+        await manager.ClickTestId("dashboard-follow-ups");
+        await manager.WaitForURLAsync(new Regex(@"/followups\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"));
+        await Expect(manager.ByTestId("followup-log-count")).ToHaveTextAsync($"共 {followUps} 条");
+        await Screenshots.Shoot(manager, "followup-log");
     });
 
     /// <summary>A card of the second column on the manager's own board (so within the manager's scope), read in another tab.</summary>

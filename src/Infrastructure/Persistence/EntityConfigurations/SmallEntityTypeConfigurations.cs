@@ -19,6 +19,7 @@ internal sealed class FollowUpEntityTypeConfiguration : IEntityTypeConfiguration
         f.Property(x => x.AuthorName).HasMaxLength(50);
         f.HasIndex(x => new { x.LeadId, x.At });
         f.HasIndex(x => new { x.IsClosed, x.NextAt });
+        f.HasIndex(x => x.At);
         f.HasOne<Lead>().WithMany().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
     }
 }

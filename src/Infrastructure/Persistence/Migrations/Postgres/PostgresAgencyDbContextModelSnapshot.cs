@@ -196,6 +196,8 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("IsClosed", "NextAt");
 
                     b.HasIndex("LeadId", "At");

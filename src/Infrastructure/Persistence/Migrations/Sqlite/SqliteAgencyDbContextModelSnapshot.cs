@@ -191,6 +191,8 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("IsClosed", "NextAt");
 
                     b.HasIndex("LeadId", "At");
