@@ -22,9 +22,12 @@ public sealed record SourceCount(string? Key, string Name, int Count);
 public sealed record LeaderRow(string UserId, string Name, int NewLeads, int FollowUps, int Advances);
 
 /// <summary>The manager dashboard for a period (Shanghai days <see cref="From"/>..<see cref="To"/>), inside the viewer's scope.</summary>
+/// <summary>Where the period's new leads are now, each bucket the list it is found in (意向客户, 公海, 客户, 黑名单).</summary>
+public sealed record NewLeadSplit(int Open, int Pool, int Customers, int Blacklisted);
+
 /// <param name="Appointments">Visits in the period, cancelled ones not counted; <paramref name="Visited"/> of them the customer came to.</param>
 public sealed record DashboardView(
-    DateOnly From, DateOnly To, int NewLeads, int FollowUps, int Advances, int Appointments, int Visited, Guid? BoardId,
+    DateOnly From, DateOnly To, int NewLeads, NewLeadSplit NewLeadsNow, int FollowUps, int Advances, int Appointments, int Visited, Guid? BoardId,
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<SourceCount> Sources, IReadOnlyList<LeaderRow> Leaders, IReadOnlyList<LeadFilterChoice> Teams);
 
 /// <summary>
@@ -46,6 +49,11 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
 
         var created = await leads.Where(l => l.CreatedAt >= start && l.CreatedAt < end)
             .GroupBy(l => new { l.Source, l.OwnerId }).Select(g => new { g.Key.Source, g.Key.OwnerId, Count = g.Count() }).ToListAsync(ct);
+        var now = await leads.Where(l => l.CreatedAt >= start && l.CreatedAt < end)
+            .GroupBy(l => new { l.Status, Customer = l.ConvertedAt != null }).Select(g => new { g.Key.Status, g.Key.Customer, Count = g.Count() }).ToListAsync(ct);
+        var split = new NewLeadSplit(
+            now.Where(g => g.Status == LeadStatus.Active && !g.Customer).Sum(g => g.Count), now.Where(g => g.Status == LeadStatus.PublicPool && !g.Customer).Sum(g => g.Count),
+            now.Where(g => g.Status != LeadStatus.Blacklisted && g.Customer).Sum(g => g.Count), now.Where(g => g.Status == LeadStatus.Blacklisted).Sum(g => g.Count));
         var followUps = await db.FollowUps.AsNoTracking().Where(f => f.At >= start && f.At < end && leads.Any(l => l.Id == f.LeadId))
             .GroupBy(f => f.AuthorId).Select(g => new { AuthorId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var moves = await db.LeadStageChanges.AsNoTracking().Where(c => c.MovedAt >= start && c.MovedAt < end && leads.Any(l => l.Id == c.LeadId))
@@ -72,7 +80,7 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
             ? (await db.Teams.AsNoTracking().Where(x => !x.IsArchived).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
                 .OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => new LeadFilterChoice(x.Id.ToString(), x.Name)).ToList()
             : [];
-        return new DashboardView(from, to, created.Sum(c => c.Count), followUps.Sum(f => f.Count), advances.Count, visits.Sum(v => v.Count),
+        return new DashboardView(from, to, created.Sum(c => c.Count), split, followUps.Sum(f => f.Count), advances.Count, visits.Sum(v => v.Count),
             visits.Where(v => v.Status is AppointmentStatus.Arrived or AppointmentStatus.Completed).Sum(v => v.Count), boardId, funnel, sources, leaders, teams);
     }
 

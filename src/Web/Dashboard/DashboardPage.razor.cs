@@ -87,6 +87,10 @@ public partial class DashboardPage : IDisposable
     private string AppointmentsUrl => _view is null ? "/appointments"
         : $"/appointments?view={(_period == DashboardPeriod.Today ? "day" : "week")}&date={_view.From:yyyy-MM-dd}";
 
+    private string Split(NewLeadSplit split) => string.Join(" · ",
+        new[] { ("Split.Open", split.Open), ("Split.Pool", split.Pool), ("Split.Customers", split.Customers), ("Split.Blacklisted", split.Blacklisted) }
+            .Where(p => p.Item2 > 0 || p.Item1 == "Split.Open").Select(p => T[p.Item1, p.Item2].Value));
+
     private static string Percent(int value, int of) => (100.0 * value / of).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public void Dispose()

@@ -35,6 +35,7 @@ public abstract class GetDashboardTests(AppHost app)
         await using var owner = await app.OwnerScopeAsync(w.Agency);
         var all = await owner.Get<GetDashboard>().HandleAsync(new DashboardQuery(DashboardPeriod.Today), CancellationToken.None);
         Assert.Equal((6, 2, 1), (all.NewLeads, all.FollowUps, all.Advances));
+        Assert.Equal(new NewLeadSplit(3, 1, 1, 1), all.NewLeadsNow);
         Assert.Contains(all.Sources, s => s.Name == "地推" && s.Count == 1);
         var top = all.Leaders[0];
         Assert.Equal((w.SalesA.UserId, 3, 1, 1), (top.UserId, top.NewLeads, top.FollowUps, top.Advances));
