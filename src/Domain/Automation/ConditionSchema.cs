@@ -1,0 +1,44 @@
+using System.Linq.Expressions;
+
+namespace LoanSaaS.Domain.Automation;
+
+/// <summary>Where the builder offers a field's choices from.</summary>
+public enum OptionSource
+{
+    None,
+    /// <summary>The values of the field's enum (意向等级, 征信情况 …).</summary>
+    Enum,
+    /// <summary>The agency's dictionary of the field's <see cref="ConditionField.Dictionary"/> kind (贷款类型, 来源).</summary>
+    Dictionary,
+    Stages,
+    Members,
+    Teams,
+    Tags,
+}
+
+/// <summary>
+/// One field a condition may compare: its key, type and how to read it from a record, as an expression EF can
+/// translate (a property, a property of a property, or a collection of text for multi-selects).
+/// </summary>
+public sealed record ConditionField(string Key, FieldType Type, LambdaExpression Accessor, OptionSource Options = OptionSource.None, string? Dictionary = null)
+{
+    /// <summary>The value's type without Nullable.</summary>
+    public Type ValueType => Nullable.GetUnderlyingType(Accessor.ReturnType) ?? Accessor.ReturnType;
+
+    public IReadOnlyList<ConditionOperator> Operators => ConditionOperators.For(Type);
+}
+
+/// <summary>The fields conditions over records of <typeparamref name="T"/> may use: built-in ones and, later, the agency's own.</summary>
+public sealed class ConditionSchema<T>
+{
+    private readonly Dictionary<string, ConditionField> _fields;
+
+    public ConditionSchema(IEnumerable<ConditionField> fields) => _fields = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<ConditionField> Fields => _fields.Values;
+
+    public ConditionField? Find(string key) => _fields.GetValueOrDefault(key);
+
+    public static ConditionField Field<TValue>(string key, FieldType type, Expression<Func<T, TValue>> accessor, OptionSource options = OptionSource.None, string? dictionary = null) =>
+        new(key, type, accessor, options, dictionary);
+}
