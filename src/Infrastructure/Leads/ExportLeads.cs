@@ -46,7 +46,7 @@ public sealed class ExportLeads(ITenantDbContextFactory contexts, ICurrentUserAc
 
         var protector = await personalData.GetAsync(ct);
         await using var db = contexts.Create();
-        var filtered = ListLeadsQuery.Filter(db.Leads.AsNoTracking(), request.Filter, user, protector);
+        var filtered = await Pools.PoolMembers.NarrowAsync(db, ListLeadsQuery.Filter(db.Leads.AsNoTracking(), request.Filter, user, protector), request.Filter.PoolId, time.GetUtcNow(), ct);
         var ids = await ListLeadsQuery.Order(filtered, request.Filter.Sort, request.Filter.Descending).Select(l => l.Id).Take(MaxRows + 1).ToListAsync(ct);
         if (ids.Count > MaxRows) return Result<int>.Fail("Export", "TooMany");
 

@@ -22,7 +22,7 @@ public sealed record LeadListPage(IReadOnlyList<LeadListRow> Rows, int Total, bo
 /// viewer's data scope. Counting stops at 1,001: an exact count of a filtered million-lead list costs hundreds of
 /// milliseconds (it reads every matching row), and nobody pages past 50 pages (docs/benchmarks.md, "Lead list").
 /// </summary>
-public sealed class ListLeads(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantPersonalData personalData)
+public sealed class ListLeads(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantPersonalData personalData, TimeProvider time)
 {
     public const int CountLimit = 1_000;
 
@@ -31,7 +31,7 @@ public sealed class ListLeads(ITenantDbContextFactory contexts, ICurrentUserAcce
         var user = await current.RequireAsync(Permission.None, ct);
         var protector = await personalData.GetAsync(ct);
         await using var db = contexts.Create();
-        var filtered = ListLeadsQuery.Filter(db.Leads.AsNoTracking(), query, user, protector);
+        var filtered = await Pools.PoolMembers.NarrowAsync(db, ListLeadsQuery.Filter(db.Leads.AsNoTracking(), query, user, protector), query.PoolId, time.GetUtcNow(), ct);
         var size = Math.Clamp(query.PageSize, 1, LeadListQuery.MaxPageSize);
         var page = await ListLeadsQuery.Order(filtered, query.Sort, query.Descending)
             .Skip(Math.Max(0, query.Page) * size).Take(size)

@@ -11,7 +11,11 @@ public sealed record LeadFilterChoice(string Key, string Name);
 /// <summary>What the filter bar offers this viewer: only owners and teams inside their data scope.</summary>
 public sealed record LeadListOptions(
     IReadOnlyList<LeadFilterChoice> Owners, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<LeadFilterChoice> Sources,
-    bool CanExport, bool CanExportUnmasked);
+    bool CanExport, bool CanExportUnmasked)
+{
+    /// <summary>The agency's customer pools (客群池), to narrow a list or board to one.</summary>
+    public IReadOnlyList<LeadFilterChoice> Pools { get; init; } = [];
+}
 
 public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
 {
@@ -34,7 +38,9 @@ public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentU
             : [];
         var sources = (await LeadDictionaries.LoadAsync(db, ct)).Active(DictionaryKind.Source)
             .Select(s => new LeadFilterChoice(s.Key, s.Name)).ToList();
+        var pools = (await db.CustomerPools.AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name, p.CreatedAt }).ToListAsync(ct))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => new LeadFilterChoice(p.Id.ToString(), p.Name)).ToList();
         return new LeadListOptions(owners, teams, sources, user.Can(Permission.ExportData),
-            user.Can(Permission.ExportData | Permission.ExportPersonalData));
+            user.Can(Permission.ExportData | Permission.ExportPersonalData)) { Pools = pools };
     }
 }

@@ -36,6 +36,8 @@ public sealed record LeadListQuery
     public DateOnly? CreatedTo { get; init; }
     /// <summary>A name prefix, an exact mobile (any common notation) or a lead/customer number.</summary>
     public string? Search { get; init; }
+    /// <summary>Only the leads a customer pool (客群池) selects (<see cref="Pools.PoolMembers"/>).</summary>
+    public Guid? PoolId { get; init; }
     public LeadSort Sort { get; init; } = LeadSort.Created;
     public bool Descending { get; init; } = true;
     public int Page { get; init; }

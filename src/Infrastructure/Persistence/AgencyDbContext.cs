@@ -6,6 +6,7 @@ using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Notifications;
+using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Settings;
 using LoanSaaS.Domain.Products;
 using LoanSaaS.Domain.Team;
@@ -32,6 +33,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<LeadComment> LeadComments => Set<LeadComment>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<CustomerPool> CustomerPools => Set<CustomerPool>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
     public DbSet<LeadImport> LeadImports => Set<LeadImport>();

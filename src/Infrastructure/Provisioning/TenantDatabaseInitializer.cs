@@ -1,3 +1,4 @@
+using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Approvals;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Products;
@@ -40,6 +41,14 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
             }));
             db.FunnelBoards.Add(board);
         }
+
+        if (!await db.CustomerPools.AnyAsync(ct))
+            // A millisecond apart, so they list in this order.
+            db.CustomerPools.AddRange(DefaultPools.All.Select((p, i) => new CustomerPool
+            {
+                Name = p.Name, Description = p.Description, Condition = p.Condition, CreatedById = "system", CreatedByName = "系统",
+                CreatedAt = now.AddMilliseconds(i), UpdatedAt = now, Version = 1,
+            }));
 
         var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
         db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));

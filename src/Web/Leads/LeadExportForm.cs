@@ -25,6 +25,7 @@ public static class LeadExportForm
             ["from"] = q.CreatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = q.CreatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["q"] = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
+            ["pool"] = q.PoolId?.ToString(),
             ["sort"] = q.Sort.ToString(),
             ["desc"] = q.Descending ? "true" : "false",
             ["unmasked"] = unmasked ? "true" : null,
@@ -47,6 +48,7 @@ public static class LeadExportForm
             CreatedFrom = DateOnly.TryParseExact(Get("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from : null,
             CreatedTo = DateOnly.TryParseExact(Get("to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) ? to : null,
             Search = Get("q"),
+            PoolId = Guid.TryParse(Get("pool"), out var pool) ? pool : null,
             Sort = Enum.TryParse<LeadSort>(Get("sort"), out var sort) && Enum.IsDefined(sort) ? sort : LeadSort.Created,
             Descending = Get("desc") != "false",
         };

@@ -14,21 +14,24 @@ public sealed class LeadListFilter
     public string? Tags { get; set; }
     public DateTime? From { get; set; }
     public DateTime? To { get; set; }
+    /// <summary>A customer pool (客群池) id.</summary>
+    public string? PoolId { get; set; }
 
     /// <summary>Filters set in the bar (the search box is not counted: it is always visible).</summary>
     public int Count =>
-        new object?[] { OwnerId, TeamId, Source, Intent, From, To }.Count(v => v is not null) + (LeadFieldText.SplitTags(Tags).Count > 0 ? 1 : 0);
+        new object?[] { OwnerId, TeamId, Source, Intent, From, To, PoolId }.Count(v => v is not null) + (LeadFieldText.SplitTags(Tags).Count > 0 ? 1 : 0);
 
     public void Clear()
     {
-        OwnerId = TeamId = Source = Tags = null;
+        OwnerId = TeamId = Source = Tags = PoolId = null;
         Intent = null;
         From = To = null;
     }
 
     /// <summary>The filters a dashboard link carries: <c>?from=2026-12-01&amp;to=2026-12-06&amp;owner=…&amp;team=…&amp;source=…</c>.</summary>
-    public static LeadListFilter FromUrl(string? from, string? to, string? owner, string? team, string? source) => new()
+    public static LeadListFilter FromUrl(string? from, string? to, string? owner, string? team, string? source, string? pool = null) => new()
     {
+        PoolId = Guid.TryParse(pool, out _) ? pool : null,
         From = DateOnly.TryParseExact(from, "yyyy-MM-dd", out var f) ? f.ToDateTime(TimeOnly.MinValue) : null,
         To = DateOnly.TryParseExact(to, "yyyy-MM-dd", out var t) ? t.ToDateTime(TimeOnly.MinValue) : null,
         OwnerId = string.IsNullOrWhiteSpace(owner) ? null : owner,
@@ -58,6 +61,7 @@ public sealed class LeadListFilter
         Tags = LeadFieldText.SplitTags(Tags),
         CreatedFrom = From is { } from ? DateOnly.FromDateTime(from) : null,
         CreatedTo = To is { } to ? DateOnly.FromDateTime(to) : null,
+        PoolId = Guid.TryParse(PoolId, out var pool) ? pool : null,
         Sort = sort,
         Descending = descending,
         Page = page,

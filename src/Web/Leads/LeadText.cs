@@ -13,9 +13,12 @@ public sealed class LeadText
         t[$"Error.{error.Field}.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : t[$"Error.{error.Code}"].Value;
 
     public static string Enum<TEnum>(IStringLocalizer<LeadText> t, TEnum value) where TEnum : struct, System.Enum =>
-        t[$"{Prefix<TEnum>()}.{value}"].Value;
+        t[$"{Prefix(typeof(TEnum))}.{value}"].Value;
 
-    private static string Prefix<TEnum>() => typeof(TEnum).Name switch
+    /// <summary>An enum value whose type is known only at run time (a condition's field).</summary>
+    public static string Enum(IStringLocalizer<LeadText> t, System.Enum value) => t[$"{Prefix(value.GetType())}.{value}"].Value;
+
+    private static string Prefix(Type type) => type.Name switch
     {
         "IntentLevel" => "Intent",
         "LeadStatus" => "Status",

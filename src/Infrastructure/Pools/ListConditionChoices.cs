@@ -1,0 +1,50 @@
+using LoanSaaS.Domain.Automation;
+using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Pools;
+
+/// <summary>The agency's choices the condition builder offers for select fields: dictionaries, stages, members, teams, tags in use.</summary>
+public sealed record ConditionChoices(
+    IReadOnlyDictionary<string, IReadOnlyList<LeadFilterChoice>> Dictionaries, IReadOnlyList<LeadFilterChoice> Stages,
+    IReadOnlyList<LeadFilterChoice> Members, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<string> Tags)
+{
+    public IReadOnlyList<LeadFilterChoice> For(ConditionField field) => field.Options switch
+    {
+        OptionSource.Dictionary => Dictionaries.GetValueOrDefault(field.Dictionary ?? "") ?? [],
+        OptionSource.Stages => Stages,
+        OptionSource.Members => Members,
+        OptionSource.Teams => Teams,
+        OptionSource.Tags => Tags.Select(t => new LeadFilterChoice(t, t)).ToList(),
+        _ => [],
+    };
+}
+
+/// <summary>What the builder offers (needs ManageLeads, like editing pools): the agency's whole lists, not the editor's scope.</summary>
+public sealed class ListConditionChoices(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
+{
+    public const int MaxTags = 200;
+
+    public async Task<ConditionChoices> HandleAsync(CancellationToken ct)
+    {
+        await current.RequireAsync(Permission.ManageLeads, ct);
+        await using var db = contexts.Create();
+        var dictionaries = await LeadDictionaries.LoadAsync(db, ct);
+        var lists = new[] { DictionaryKind.LoanType, DictionaryKind.Source }.ToDictionary(
+            k => k.ToString(), k => (IReadOnlyList<LeadFilterChoice>)dictionaries.Active(k).Select(i => new LeadFilterChoice(i.Key, i.Name)).ToList());
+        var boards = await db.FunnelBoards.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var stages = (await db.FunnelStages.AsNoTracking().Where(s => !s.IsArchived).ToListAsync(ct))
+            .OrderBy(s => boards.GetValueOrDefault(s.BoardId), StringComparer.Ordinal).ThenBy(s => s.Order)
+            .Select(s => new LeadFilterChoice(s.Id.ToString(), boards.Count > 1 ? $"{boards.GetValueOrDefault(s.BoardId)} · {s.Name}" : s.Name)).ToList();
+        var members = (await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
+            .OrderBy(u => u.FullName, StringComparer.Ordinal).Select(u => new LeadFilterChoice(u.Id, u.FullName)).ToList();
+        var teams = (await db.Teams.AsNoTracking().Where(t => !t.IsArchived).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new LeadFilterChoice(t.Id.ToString(), t.Name)).ToList();
+        var tags = await db.LeadTags.AsNoTracking().GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxTags).ToListAsync(ct);
+        return new ConditionChoices(lists, stages, members, teams, tags);
+    }
+}

@@ -1,0 +1,20 @@
+using LoanSaaS.Domain.Automation;
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Pools;
+
+/// <summary>What a condition being built selects now: the count in the viewer's scope, or why it cannot run yet.</summary>
+public sealed class PreviewPool(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TimeProvider time)
+{
+    public async Task<Result<int>> HandleAsync(ConditionNode? condition, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(Permission.None, ct);
+        if (PoolMembers.Check(condition) is { Count: > 0 } errors) return Result<int>.Fail(errors);
+        await using var db = contexts.Create();
+        return Result<int>.Ok(await PoolMembers.Of(PoolMembers.VisibleTo(db, user), condition!, time.GetUtcNow()).CountAsync(ct));
+    }
+}
