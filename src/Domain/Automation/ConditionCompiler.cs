@@ -116,7 +116,13 @@ public static class ConditionCompiler
     private static Expression CompareMany(Comparison c, Expression values, Func<int, object?> value)
     {
         var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], values);
-        Expression Holds() => Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], values, Parameter(value(0), typeof(string)));
+        // Any(x => x == v), not Contains(v): SQL gets EXISTS (a semi-join) instead of a subquery run per row.
+        Expression Holds()
+        {
+            var item = Expression.Parameter(typeof(string), "item");
+            var equals = Expression.Lambda<Func<string, bool>>(Expression.Equal(item, Parameter(value(0), typeof(string))), item);
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], values, equals);
+        }
         return c.Operator switch
         {
             ConditionOperator.Contains => Holds(),

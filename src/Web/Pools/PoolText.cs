@@ -42,9 +42,9 @@ public sealed class PoolText
                 var field = LoanSaaS.Domain.Automation.LeadConditions.Schema.Find(c.Field);
                 var name = field is null ? c.Field : Field(t, c.Field);
                 var named = field is null ? c.Values : c.Values.Select(v => Name(field, v, t, l, choices)).ToList();
-                var values = c.Operator is ConditionOperator.WithinLastDays or ConditionOperator.MoreThanDaysAgo or ConditionOperator.WithinNextDays
-                    ? t["DaysValue", c.Values.Count > 0 ? c.Values[0] : ""].Value
-                    : c.Operator == ConditionOperator.Between ? string.Join(" ~ ", named) : string.Join("、", named);
+                if (c.Operator is ConditionOperator.WithinLastDays or ConditionOperator.MoreThanDaysAgo or ConditionOperator.WithinNextDays)
+                    return $"{name} {t["Describe." + c.Operator, c.Values.Count > 0 ? c.Values[0] : ""]}";
+                var values = c.Operator == ConditionOperator.Between ? string.Join(" ~ ", named) : string.Join("、", named);
                 return string.Join(" ", new[] { name, Operator(t, field, c.Operator), values }.Where(s => s.Length > 0));
             default:
                 return "";

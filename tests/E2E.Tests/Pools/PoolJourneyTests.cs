@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using LoanSaaS.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace LoanSaaS.E2E.Tests.Pools;
+
+/// <summary>客群池: the owner builds a pool with the visual builder, sees its count before saving, and opens it as a list.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PoolJourneyTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public Task The_owner_builds_a_pool_visually_sees_its_count_and_opens_it_as_a_filtered_list() => Journey(async () =>
+    {
+        var page = await NewPageAsync();
+        await page.LoginAsync(App.AgencyUrl(DemoSlug), DemoOwnerMobile, DemoPassword);
+        await page.ClickTestId("nav-pools");
+        await page.WaitForURLAsync(new Regex("/pools$"));
+        await page.WaitInteractiveAsync();
+        await Expect(page.ByTestId("pool-card")).ToHaveCountAsync(3);
+        await Expect(page.ByTestId("pool-card").First).ToContainTextAsync("高意向大额池");
+
+        Step("a new pool: intent A, and (Shanghai or amount at least 100 万)");
+        await page.ClickTestId("pool-new");
+        var dialog = page.ByTestId("pool-edit-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        var name = "A级重点客户 " + Guid.NewGuid().ToString("N")[..4];
+        await page.FillField("pool-name", name);
+        await ChooseAsync(page, dialog.ByTestId("condition-field").First, "意向等级");
+        await ChooseAsync(page, dialog.ByTestId("condition-value").First, "A（强烈）");
+        await Expect(page.ByTestId("pool-preview")).ToContainTextAsync(PreviewCount());
+        await dialog.ByTestId("condition-add-group").First.ClickAsync();
+        var nested = dialog.Locator("[data-testid='condition-group'][data-path='1']");
+        await ChooseAsync(page, nested.ByTestId("condition-group-kind"), "满足任一");
+        await ChooseAsync(page, nested.ByTestId("condition-field").First, "城市");
+        await ChooseAsync(page, nested.ByTestId("condition-operator").First, "包含");
+        await TypeAsync(nested.ByTestId("condition-value").First, "上海");
+        await nested.ByTestId("condition-add").ClickAsync();
+        await ChooseAsync(page, nested.ByTestId("condition-field").Nth(1), "申请金额（万元）");
+        await ChooseAsync(page, nested.ByTestId("condition-operator").Nth(1), "大于等于");
+        await TypeAsync(nested.ByTestId("condition-value").Nth(1), "100");
+        await Expect(page.ByTestId("pool-preview")).ToContainTextAsync(PreviewCount());
+        var preview = int.Parse(PreviewCount().Match(await page.ByTestId("pool-preview").InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await Screenshots.Shoot(page, "pool-builder");
+        await page.ClickTestId("pool-save");
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        Step("the pool's card counts what the preview counted and describes the condition in words");
+        var card = page.Locator("[data-testid='pool-card']", new() { HasText = name });
+        await Expect(card.ByTestId("pool-count")).ToHaveTextAsync($"{preview} 人");
+        await Expect(card.ByTestId("pool-condition")).ToContainTextAsync("意向等级 等于 A");
+        await Expect(card.ByTestId("pool-condition")).ToContainTextAsync("城市 包含 上海 或 申请金额（万元） 大于等于 100");
+        await Screenshots.Shoot(page, "pools");
+
+        Step("意向客户 opens the lead list narrowed to the pool: every row has intent A");
+        await card.ByTestId("pool-open-leads").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/leads\?pool=[0-9a-f-]{36}$"));
+        await page.WaitInteractiveAsync();
+        await Expect(page.ByTestId("lead-filter-pool")).ToContainTextAsync(name);
+        var intents = page.ByTestId("lead-intent");
+        await Expect(intents.First).ToBeVisibleAsync();
+        Assert.All(await intents.EvaluateAllAsync<string[]>("els => els.map(e => e.innerText)"), v => Assert.StartsWith("A", v));
+    });
+
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    private static async Task TypeAsync(ILocator field, string text)
+    {
+        var input = await Ui.InputAsync(field);
+        await input.FillAsync(text);
+        await input.BlurAsync();
+    }
+
+    [GeneratedRegex(@"(\d+) 人")]
+    private static partial Regex PreviewCount();
+}
