@@ -5,7 +5,7 @@ using LoanSaaS.Infrastructure.Team;
 
 namespace LoanSaaS.Infrastructure.Funnels;
 
-/// <summary>What a board shows: filters by owner, team, source, tag and intent, and a search (name prefix, exact mobile, number).</summary>
+/// <summary>What a board shows: filters by owner, team, source, tag, intent and customer pool, and a search (name prefix, exact mobile, number).</summary>
 public sealed record BoardFilter
 {
     public string? OwnerId { get; init; }
@@ -14,9 +14,11 @@ public sealed record BoardFilter
     public string? Tag { get; init; }
     public IntentLevel? Intent { get; init; }
     public string? Search { get; init; }
+    /// <summary>Only the cards a customer pool (客群池) selects; the use cases apply it (<see cref="Pools.PoolMembers"/>).</summary>
+    public Guid? PoolId { get; init; }
 
     public bool IsEmpty => string.IsNullOrEmpty(OwnerId) && TeamId is null && string.IsNullOrEmpty(Source) && string.IsNullOrWhiteSpace(Tag)
-        && Intent is null && string.IsNullOrWhiteSpace(Search);
+        && Intent is null && string.IsNullOrWhiteSpace(Search) && PoolId is null;
 
     /// <summary>The active leads on the given stages that the viewer may see and the filter keeps.</summary>
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, IReadOnlyCollection<Guid> stageIds, CurrentUser user, PersonalDataProtector protector)

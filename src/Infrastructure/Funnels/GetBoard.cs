@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LoanSaaS.Infrastructure.Funnels;
 
 /// <summary>A board (the default one when none is named) as the viewer may see it: totals from the database, a first page per column.</summary>
-public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantPersonalData personalData)
+public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantPersonalData personalData, TimeProvider time)
 {
     public async Task<BoardView?> HandleAsync(Guid? boardId, BoardFilter filter, CancellationToken ct)
     {
@@ -24,11 +24,12 @@ public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAcces
 
         var stages = await BoardReads.StagesAsync(db, board.Id, ct);
         var stageIds = stages.Select(s => s.Id).ToList();
-        var totals = await BoardReads.TotalsAsync(filter.Apply(db.Leads.AsNoTracking(), stageIds, user, protector), ct);
+        var leads = await Pools.PoolMembers.NarrowAsync(db, db.Leads.AsNoTracking(), filter.PoolId, time.GetUtcNow(), ct);
+        var totals = await BoardReads.TotalsAsync(filter.Apply(leads, stageIds, user, protector), ct);
         var cards = new Dictionary<Guid, IReadOnlyList<BoardCard>>();
         foreach (var stage in stages)
             cards[stage.Id] = totals.ContainsKey(stage.Id)
-                ? await BoardReads.CardsAsync(db, filter.Apply(db.Leads.AsNoTracking(), [stage.Id], user, protector), 0, BoardReads.FirstPageSize, ct)
+                ? await BoardReads.CardsAsync(db, filter.Apply(leads, [stage.Id], user, protector), 0, BoardReads.FirstPageSize, ct)
                 : [];
         return new BoardView(board.Id, board.Name, boards, stages, totals, cards);
     }

@@ -10,7 +10,7 @@ namespace LoanSaaS.Infrastructure.Funnels;
 /// What a board loads after its first view: the next page of a column, the totals again, or one card (after a live
 /// event) — always through the viewer's scope and filter, so a card the viewer may not see is never returned.
 /// </summary>
-public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantPersonalData personalData)
+public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantPersonalData personalData, TimeProvider time)
 {
     /// <summary>The next page of one column.</summary>
     public async Task<IReadOnlyList<BoardCard>> HandleAsync(Guid boardId, Guid stageId, BoardFilter filter, int skip, CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUser
         await using (db)
         {
             if (!await db.FunnelStages.AnyAsync(s => s.Id == stageId && s.BoardId == boardId, ct)) return [];
-            return await BoardReads.CardsAsync(db, filter.Apply(db.Leads.AsNoTracking(), [stageId], user, protector), Math.Max(0, skip), BoardReads.PageSize, ct);
+            return await BoardReads.CardsAsync(db, filter.Apply(await LeadsAsync(db, filter, ct), [stageId], user, protector), Math.Max(0, skip), BoardReads.PageSize, ct);
         }
     }
 
@@ -29,7 +29,7 @@ public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUser
         await using (db)
         {
             var stageIds = await StageIdsAsync(db, boardId, ct);
-            return await BoardReads.TotalsAsync(filter.Apply(db.Leads.AsNoTracking(), stageIds, user, protector), ct);
+            return await BoardReads.TotalsAsync(filter.Apply(await LeadsAsync(db, filter, ct), stageIds, user, protector), ct);
         }
     }
 
@@ -40,10 +40,13 @@ public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUser
         await using (db)
         {
             var stageIds = await StageIdsAsync(db, boardId, ct);
-            var cards = filter.Apply(db.Leads.AsNoTracking(), stageIds, user, protector).Where(l => l.Id == leadId);
+            var cards = filter.Apply(await LeadsAsync(db, filter, ct), stageIds, user, protector).Where(l => l.Id == leadId);
             return (await BoardReads.CardsAsync(db, cards, 0, 1, ct)).SingleOrDefault();
         }
     }
+
+    private Task<IQueryable<Domain.Leads.Lead>> LeadsAsync(AgencyDbContext db, BoardFilter filter, CancellationToken ct) =>
+        Pools.PoolMembers.NarrowAsync(db, db.Leads.AsNoTracking(), filter.PoolId, time.GetUtcNow(), ct);
 
     private async Task<(AgencyDbContext Db, CurrentUser User, PersonalDataProtector Protector)> OpenAsync(CancellationToken ct)
     {

@@ -12,12 +12,13 @@ public sealed class BoardFilterState
     public string? Source { get; set; }
     public string? Tag { get; set; }
     public IntentLevel? Intent { get; set; }
+    public string? PoolId { get; set; }
 
-    public int Count => new object?[] { OwnerId, TeamId, Source, string.IsNullOrWhiteSpace(Tag) ? null : Tag, Intent }.Count(v => v is not null);
+    public int Count => new object?[] { OwnerId, TeamId, Source, string.IsNullOrWhiteSpace(Tag) ? null : Tag, Intent, PoolId }.Count(v => v is not null);
 
     public BoardFilter ToFilter() => new()
     {
         Search = Search, OwnerId = OwnerId, TeamId = Guid.TryParse(TeamId, out var team) ? team : null, Source = Source,
-        Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(), Intent = Intent,
+        Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(), Intent = Intent, PoolId = Guid.TryParse(PoolId, out var pool) ? pool : null,
     };
 }

@@ -18,6 +18,8 @@ namespace LoanSaaS.Web.Funnels;
 public partial class BoardPage : IAsyncDisposable
 {
     [Parameter] public Guid? BoardId { get; set; }
+    /// <summary>A customer pool to open the board on (from the pools page).</summary>
+    [SupplyParameterFromQuery(Name = "pool")] public Guid? Pool { get; set; }
 
     [Inject] private BoardSession Session { get; set; } = default!;
     [Inject] private ListLeadsOptions ListOptions { get; set; } = default!;
@@ -55,6 +57,11 @@ public partial class BoardPage : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_options is null && Pool is { } pool)
+        {
+            _filter.PoolId = pool.ToString();
+            _filtersOpen = true;
+        }
         _options ??= await ListOptions.HandleAsync(default);
         await LoadAsync();
     }

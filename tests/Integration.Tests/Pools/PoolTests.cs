@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Pools;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Funnels;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Pools;
 using LoanSaaS.Integration.Tests.Harness;
@@ -65,6 +66,21 @@ public abstract class PoolTests(AppHost app)
         Assert.True((await owner.Get<ArchivePool>().HandleAsync(pool, version, Ct)).Succeeded);
         Assert.Empty(await NamesAsync(LeadView.Leads));
         Assert.DoesNotContain((await owner.Get<ListPools>().HandleAsync(Ct)).Pools, p => p.Id == pool);
+    }
+
+    [Fact]
+    public async Task A_pool_narrows_the_board_and_an_unknown_pool_shows_no_card()
+    {
+        var w = await WorldAsync();
+        await using var owner = await app.OwnerScopeAsync(w.Agency);
+        var pool = (await owner.Get<SavePool>().HandleAsync(Intent("看板" + w.Prefix), Ct)).Value;
+        async Task<string[]> CardsAsync(Guid poolId) =>
+            (await owner.Get<GetBoard>().HandleAsync(null, new BoardFilter { PoolId = poolId, Search = w.Prefix }, Ct))!.Cards.Values.SelectMany(c => c)
+                .Select(c => c.Name[w.Prefix.Length..]).Order(StringComparer.Ordinal).ToArray();
+
+        // Cards are active leads and customers: 甲 and 戊 have intent A.
+        Assert.Equal(["戊", "甲"], await CardsAsync(pool));
+        Assert.Empty(await CardsAsync(Guid.NewGuid()));
     }
 
     [Fact]
