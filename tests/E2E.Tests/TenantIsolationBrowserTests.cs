@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LoanSaaS.E2E.Tests;
 
-[Collection(TenancyBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class TenantIsolationBrowserTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private static readonly string[] AgencyPaths = ["/", "/team"];

@@ -234,9 +234,3 @@ public sealed class BrowserCollection : ICollectionFixture<AppServer>
     public const string Name = "browser";
 }
 
-/// <summary>A second collection on the same app process: xunit runs collections in parallel, tests within one in order.</summary>
-[CollectionDefinition(Name)]
-public sealed class TenancyBrowserCollection : ICollectionFixture<AppServer>
-{
-    public const string Name = "browser-tenancy";
-}

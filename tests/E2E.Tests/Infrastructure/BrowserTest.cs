@@ -5,7 +5,8 @@ namespace LoanSaaS.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// Base of every browser journey: fresh browser contexts per test (zh-CN, desktop size unless asked), closed afterwards.
-/// Derived classes name their collection (<see cref="BrowserCollection"/> or <see cref="TenancyBrowserCollection"/>).
+/// Derived classes join <see cref="BrowserCollection"/> (one at a time: on two cores, journeys running side by side against
+/// the embedded SQLite app starved each other for tens of seconds).
 /// Wrap the body in <see cref="Journey"/> so a failure prints what the server logged meanwhile and a picture of every open page.
 /// </summary>
 public abstract class BrowserTest(AppServer app, ITestOutputHelper output) : IAsyncLifetime

@@ -40,8 +40,7 @@ public sealed partial class PoolJourneyTests(AppServer app, ITestOutputHelper ou
         await ChooseAsync(page, nested.ByTestId("condition-field").Nth(1), "申请金额（万元）");
         await ChooseAsync(page, nested.ByTestId("condition-operator").Nth(1), "大于等于");
         await TypeAsync(nested.ByTestId("condition-value").Nth(1), "100");
-        await Expect(page.ByTestId("pool-preview")).ToContainTextAsync(PreviewCount());
-        var preview = int.Parse(PreviewCount().Match(await page.ByTestId("pool-preview").InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var preview = await SettledPreviewAsync(page);
         await Screenshots.Shoot(page, "pool-builder");
         await page.ClickTestId("pool-save");
         await Expect(dialog).ToHaveCountAsync(0);
@@ -68,6 +67,21 @@ public sealed partial class PoolJourneyTests(AppServer app, ITestOutputHelper ou
         await select.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The preview count once it stops changing: it is re-read a moment after each edit.</summary>
+    private static async Task<int> SettledPreviewAsync(IPage page)
+    {
+        string? last = null;
+        for (var i = 0; i < 40; i++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            var text = await page.ByTestId("pool-preview").InnerTextAsync();
+            if (text == last && PreviewCount().Match(text) is { Success: true } match)
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            last = text;
+        }
+        throw new TimeoutException("the pool preview did not settle");
     }
 
     private static async Task TypeAsync(ILocator field, string text)
