@@ -43,7 +43,7 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
         var (from, to) = DashboardPeriods.Days(query.Period, Shanghai.Today(time));
         var (start, end) = (Shanghai.StartOfDayUtc(from), Shanghai.StartOfDayUtc(to.AddDays(1)));
         await using var db = contexts.Create();
-        var leads = db.Leads.AsNoTracking().VisibleTo(user).Where(l => l.Status != LeadStatus.Merged);
+        var leads = db.Leads.AsNoTracking().VisibleUnmerged(user);
         var team = user.Scope == DataScope.All ? query.TeamId : null;
         if (team is { } t) leads = leads.Where(l => l.TeamId == t);
 

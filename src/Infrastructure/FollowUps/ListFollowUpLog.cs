@@ -1,5 +1,4 @@
 using LoanSaaS.Domain.FollowUps;
-using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Leads;
@@ -32,7 +31,7 @@ public sealed class ListFollowUpLog(ITenantDbContextFactory contexts, ICurrentUs
     {
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
-        var leads = db.Leads.AsNoTracking().VisibleTo(user).Where(l => l.Status != LeadStatus.Merged);
+        var leads = db.Leads.AsNoTracking().VisibleUnmerged(user);
         if (user.Scope == DataScope.All && query.TeamId is { } team) leads = leads.Where(l => l.TeamId == team);
         var followUps = db.FollowUps.AsNoTracking().Where(f => leads.Any(l => l.Id == f.LeadId));
         if (query.From is { } from)

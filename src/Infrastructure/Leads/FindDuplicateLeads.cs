@@ -40,7 +40,7 @@ public sealed class FindDuplicateLeads(ITenantDbContextFactory contexts, ICurren
         var user = await current.RequireAsync(Permission.ManageLeads, ct);
         var size = Math.Clamp(request.PageSize, 1, FindDuplicatesRequest.MaxPageSize);
         await using var db = contexts.Create();
-        var leads = db.Leads.AsNoTracking().Where(l => l.Status != LeadStatus.Merged).VisibleTo(user);
+        var leads = db.Leads.AsNoTracking().VisibleUnmerged(user);
         const int max = FindDuplicatesRequest.MaxGroupsPerReason;
 
         // Lead numbers carry the date and a sequence, so the greatest number is the newest lead of a group.

@@ -14,6 +14,9 @@ public static class LeadVisibility
         _ => leads.Where(l => l.OwnerId == user.UserId),
     };
 
+    /// <summary>Visible in the member's scope and not merged away: the records a count or a report stands on.</summary>
+    public static IQueryable<Lead> VisibleUnmerged(this IQueryable<Lead> leads, CurrentUser user) => leads.VisibleTo(user).Where(l => l.Status != LeadStatus.Merged);
+
     /// <summary>Visible in the member's scope, or waiting in the public pool (which every member may see and claim).</summary>
     public static IQueryable<Lead> VisibleOrPooled(this IQueryable<Lead> leads, CurrentUser user) => user.Scope switch
     {

@@ -1,5 +1,6 @@
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class ListPools(ITenantDbContextFactory contexts, ICurrentUserAcce
         var summaries = new List<PoolSummary>();
         foreach (var pool in pools.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id))
         {
-            var count = await PoolMembers.Of(PoolMembers.VisibleTo(db, user), pool.Condition, now).CountAsync(ct);
+            var count = await PoolMembers.Of(db.Leads.AsNoTracking().VisibleUnmerged(user), pool.Condition, now).CountAsync(ct);
             summaries.Add(new PoolSummary(pool.Id, pool.Name, pool.Description, pool.Condition, count, pool.CreatedByName, pool.UpdatedAt, pool.Version));
         }
         return new PoolList(summaries, user.Can(Permission.ManageLeads));

@@ -3,18 +3,15 @@ using LoanSaaS.Domain.Leads;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
-using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Pools;
 
-/// <summary>Which leads a pool's condition selects: in SQL, inside the viewer's data scope, merged leads never.</summary>
+/// <summary>Which leads a pool's condition selects, in SQL; callers narrow to the viewer's scope first (<see cref="LeadVisibility.VisibleUnmerged"/>).</summary>
 public static class PoolMembers
 {
     public static IQueryable<Lead> Of(IQueryable<Lead> leads, ConditionNode condition, DateTimeOffset now) =>
         leads.Where(ConditionCompiler.ToExpression(condition, LeadConditions.Schema, now));
-
-    public static IQueryable<Lead> VisibleTo(AgencyDbContext db, CurrentUser user) => db.Leads.AsNoTracking().VisibleTo(user).Where(l => l.Status != LeadStatus.Merged);
 
     /// <summary>The condition's problems as field errors, "Condition" or "Condition.{path}" (e.g. "Condition.1.0").</summary>
     public static IReadOnlyList<FieldError> Check(ConditionNode? condition)

@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,6 @@ public sealed class PreviewPool(ITenantDbContextFactory contexts, ICurrentUserAc
         var user = await current.RequireAsync(Permission.None, ct);
         if (PoolMembers.Check(condition) is { Count: > 0 } errors) return Result<int>.Fail(errors);
         await using var db = contexts.Create();
-        return Result<int>.Ok(await PoolMembers.Of(PoolMembers.VisibleTo(db, user), condition!, time.GetUtcNow()).CountAsync(ct));
+        return Result<int>.Ok(await PoolMembers.Of(db.Leads.AsNoTracking().VisibleUnmerged(user), condition!, time.GetUtcNow()).CountAsync(ct));
     }
 }
