@@ -17,6 +17,9 @@ public sealed class FieldErrorSet
 
     public bool Has(string field) => _errors.Exists(e => e.Field == field);
 
-    public string? Text(string field, IStringLocalizer<ErrorText> localizer) =>
-        Has(field) ? string.Join(" ", _errors.Where(e => e.Field == field).Select(e => localizer[e.Code].Value).Distinct()) : null;
+    public string? Text(string field, IStringLocalizer<ErrorText> localizer) => Text(field, e => localizer[e.Code].Value);
+
+    /// <summary>A field's errors in words, each worded by a feature's own texts (e.g. <c>e => FollowUpText.Error(T, e)</c>).</summary>
+    public string? Text(string field, Func<FieldError, string> word) =>
+        Has(field) ? string.Join(" ", _errors.Where(e => e.Field == field).Select(word).Distinct()) : null;
 }
