@@ -76,10 +76,7 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
         var leaders = people.Select(id => new LeaderRow(id, names.GetValueOrDefault(id) ?? "",
                 created.Where(c => c.OwnerId == id).Sum(c => c.Count), followUps.Where(f => f.AuthorId == id).Sum(f => f.Count), advances.Count(a => a.MovedById == id)))
             .OrderByDescending(r => r.NewLeads + r.FollowUps + r.Advances).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        var teams = user.Scope == DataScope.All
-            ? (await db.Teams.AsNoTracking().Where(x => !x.IsArchived).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
-                .OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => new LeadFilterChoice(x.Id.ToString(), x.Name)).ToList()
-            : [];
+        var teams = user.Scope == DataScope.All ? await LeadFilterChoices.TeamsAsync(db, ct) : [];
         return new DashboardView(from, to, created.Sum(c => c.Count), split, followUps.Sum(f => f.Count), advances.Count, visits.Sum(v => v.Count),
             visits.Where(v => v.Status is AppointmentStatus.Arrived or AppointmentStatus.Completed).Sum(v => v.Count), boardId, funnel, sources, leaders, teams);
     }

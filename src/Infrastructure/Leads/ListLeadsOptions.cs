@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Leads;
 
-public sealed record LeadFilterChoice(string Key, string Name);
-
 /// <summary>What the filter bar offers this viewer: only owners and teams inside their data scope.</summary>
 public sealed record LeadListOptions(
     IReadOnlyList<LeadFilterChoice> Owners, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<LeadFilterChoice> Sources,
@@ -30,12 +28,8 @@ public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentU
             DataScope.Team when user.TeamId is { } team => users.Where(u => u.TeamId == team || u.Id == user.UserId),
             _ => users.Where(u => u.Id == user.UserId),
         };
-        var owners = (await users.Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
-            .OrderBy(u => u.FullName, StringComparer.Ordinal).Select(u => new LeadFilterChoice(u.Id, u.FullName)).ToList();
-        var teams = user.Scope == DataScope.All
-            ? (await db.Teams.AsNoTracking().Where(t => !t.IsArchived).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-                .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new LeadFilterChoice(t.Id.ToString(), t.Name)).ToList()
-            : [];
+        var owners = await LeadFilterChoices.MembersAsync(users, ct);
+        var teams = user.Scope == DataScope.All ? await LeadFilterChoices.TeamsAsync(db, ct) : [];
         var sources = (await LeadDictionaries.LoadAsync(db, ct)).Active(DictionaryKind.Source)
             .Select(s => new LeadFilterChoice(s.Key, s.Name)).ToList();
         var pools = (await db.CustomerPools.AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name, p.CreatedAt }).ToListAsync(ct))

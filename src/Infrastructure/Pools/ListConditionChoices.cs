@@ -40,10 +40,8 @@ public sealed class ListConditionChoices(ITenantDbContextFactory contexts, ICurr
         var stages = (await db.FunnelStages.AsNoTracking().Where(s => !s.IsArchived).ToListAsync(ct))
             .OrderBy(s => boards.GetValueOrDefault(s.BoardId), StringComparer.Ordinal).ThenBy(s => s.Order)
             .Select(s => new LeadFilterChoice(s.Id.ToString(), boards.Count > 1 ? $"{boards.GetValueOrDefault(s.BoardId)} · {s.Name}" : s.Name)).ToList();
-        var members = (await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
-            .OrderBy(u => u.FullName, StringComparer.Ordinal).Select(u => new LeadFilterChoice(u.Id, u.FullName)).ToList();
-        var teams = (await db.Teams.AsNoTracking().Where(t => !t.IsArchived).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-            .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new LeadFilterChoice(t.Id.ToString(), t.Name)).ToList();
+        var members = await LeadFilterChoices.MembersAsync(db.Users.AsNoTracking().Where(u => u.IsActive), ct);
+        var teams = await LeadFilterChoices.TeamsAsync(db, ct);
         var tags = await db.LeadTags.AsNoTracking().GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxTags).ToListAsync(ct);
         return new ConditionChoices(lists, stages, members, teams, tags);
     }
