@@ -6,6 +6,7 @@ using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
 using LoanSaaS.Web.Leads;
+using LoanSaaS.Web.Shell;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -30,7 +31,7 @@ public partial class DashboardPage : IDisposable
     private string? _team;
     private IDisposable? _subscription;
     private IDisposable? _visits;
-    private ITimer? _pending;
+    private Coalescer? _reload;
 
     private Guid? TeamId => Guid.TryParse(_team, out var team) ? team : null;
 
@@ -41,25 +42,14 @@ public partial class DashboardPage : IDisposable
         await LoadAsync();
         if (RendererInfo.IsInteractive && Tenant.Tenant is { } tenant)
         {
-            _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(Schedule));
-            _visits = Live.Subscribe(Infrastructure.Appointments.AppointmentEvents.Topic(tenant.Id), _ => InvokeAsync(Schedule));
+            // An import publishes every batch: bursts are coalesced into one reload.
+            var reload = _reload = new Coalescer(Time, Debounce, InvokeAsync, async () => { await LoadAsync(); StateHasChanged(); });
+            _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(reload.Request));
+            _visits = Live.Subscribe(Infrastructure.Appointments.AppointmentEvents.Topic(tenant.Id), _ => InvokeAsync(reload.Request));
         }
     }
 
     private async Task LoadAsync() => _view = await GetDashboard.HandleAsync(new DashboardQuery(_period, TeamId), default);
-
-    /// <summary>An import publishes every batch: coalesce bursts into one reload.</summary>
-    private void Schedule()
-    {
-        if (_pending is not null) return;
-        _pending = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
-        {
-            _pending?.Dispose();
-            _pending = null;
-            await LoadAsync();
-            StateHasChanged();
-        }), null, Debounce, Timeout.InfiniteTimeSpan);
-    }
 
     private async Task PeriodChangedAsync(DashboardPeriod period)
     {
@@ -97,7 +87,7 @@ public partial class DashboardPage : IDisposable
     {
         _subscription?.Dispose();
         _visits?.Dispose();
-        _pending?.Dispose();
+        _reload?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
