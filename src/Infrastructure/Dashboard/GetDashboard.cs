@@ -47,13 +47,13 @@ public sealed class GetDashboard(ITenantDbContextFactory contexts, ICurrentUserA
         var team = user.Scope == DataScope.All ? query.TeamId : null;
         if (team is { } t) leads = leads.Where(l => l.TeamId == t);
 
+        // One pass over the period's new leads: by source and owner (sources, leaderboard) and where they are now (the split).
         var created = await leads.Where(l => l.CreatedAt >= start && l.CreatedAt < end)
-            .GroupBy(l => new { l.Source, l.OwnerId }).Select(g => new { g.Key.Source, g.Key.OwnerId, Count = g.Count() }).ToListAsync(ct);
-        var now = await leads.Where(l => l.CreatedAt >= start && l.CreatedAt < end)
-            .GroupBy(l => new { l.Status, Customer = l.ConvertedAt != null }).Select(g => new { g.Key.Status, g.Key.Customer, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(l => new { l.Source, l.OwnerId, l.Status, Customer = l.ConvertedAt != null })
+            .Select(g => new { g.Key.Source, g.Key.OwnerId, g.Key.Status, g.Key.Customer, Count = g.Count() }).ToListAsync(ct);
         var split = new NewLeadSplit(
-            now.Where(g => g.Status == LeadStatus.Active && !g.Customer).Sum(g => g.Count), now.Where(g => g.Status == LeadStatus.PublicPool && !g.Customer).Sum(g => g.Count),
-            now.Where(g => g.Status != LeadStatus.Blacklisted && g.Customer).Sum(g => g.Count), now.Where(g => g.Status == LeadStatus.Blacklisted).Sum(g => g.Count));
+            created.Where(g => g.Status == LeadStatus.Active && !g.Customer).Sum(g => g.Count), created.Where(g => g.Status == LeadStatus.PublicPool && !g.Customer).Sum(g => g.Count),
+            created.Where(g => g.Status != LeadStatus.Blacklisted && g.Customer).Sum(g => g.Count), created.Where(g => g.Status == LeadStatus.Blacklisted).Sum(g => g.Count));
         var followUps = await db.FollowUps.AsNoTracking().Where(f => f.At >= start && f.At < end && leads.Any(l => l.Id == f.LeadId))
             .GroupBy(f => f.AuthorId).Select(g => new { AuthorId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var moves = await db.LeadStageChanges.AsNoTracking().Where(c => c.MovedAt >= start && c.MovedAt < end && leads.Any(l => l.Id == c.LeadId))
