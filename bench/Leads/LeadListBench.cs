@@ -116,7 +116,7 @@ public sealed class LeadListBench(string server, int leadCount, int runs, bool k
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenant);
             await using var db = scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().Create();
-            Console.WriteLine("count SQL (owner):\n" + PoolMembers.Of(db.Leads.AsNoTracking().VisibleUnmerged(owner), condition, DateTimeOffset.UtcNow).Select(l => l.Id).ToQueryString());
+            Console.WriteLine("count SQL (owner):\n" + PoolMembers.Of(db.Leads.AsNoTracking().VisibleUnmerged(owner), condition, LeadConditions.Schema, DateTimeOffset.UtcNow).Select(l => l.Id).ToQueryString());
         }
         Console.WriteLine($"--- 5-clause pool (intent ∈ A,B; amount ≥ 100; source ∈ 2; created within 365 days; tag 有房), {runs} runs each after 20 warm-up runs ---");
         foreach (var (label, who) in new[] { ("owner (all)", owner), ("manager (team)", manager), ("sales (own)", sales) })

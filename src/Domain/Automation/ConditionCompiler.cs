@@ -180,6 +180,7 @@ public static class ConditionCompiler
             return ok;
         }
         var type = field.ValueType;
+        if (field.Options == OptionSource.Custom) { value = text; return field.Choices.Contains(text); }
         if (field.Type == FieldType.MultiSelect || type == typeof(string)) { value = text; return text.Length is > 0 and <= 200; }
         if (type == typeof(decimal)) { var ok = decimal.TryParse(text, NumberStyles.Number, invariant, out var d); value = d; return ok; }
         if (type == typeof(int)) { var ok = int.TryParse(text, NumberStyles.Integer, invariant, out var i); value = i; return ok; }

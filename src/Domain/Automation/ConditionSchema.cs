@@ -14,21 +14,29 @@ public enum OptionSource
     Members,
     Teams,
     Tags,
+    /// <summary>The options of an agency's own select field (<see cref="ConditionField.Choices"/>).</summary>
+    Custom,
 }
 
 /// <summary>
 /// One field a condition may compare: its key, type and how to read it from a record, as an expression EF can
-/// translate (a property, a property of a property, or a collection of text for multi-selects).
+/// translate (a property, a property of a property, a value of a related row, or a collection of text for multi-selects).
+/// Built-in fields are named by the UI from their key; an agency's own field carries its <see cref="Label"/> and <see cref="Choices"/>.
 /// </summary>
 public sealed record ConditionField(string Key, FieldType Type, LambdaExpression Accessor, OptionSource Options = OptionSource.None, string? Dictionary = null)
 {
+    public string? Label { get; init; }
+    public IReadOnlyList<string> Choices { get; init; } = [];
+    /// <summary>An archived field: still evaluated in saved conditions, no longer offered.</summary>
+    public bool Hidden { get; init; }
+
     /// <summary>The value's type without Nullable.</summary>
     public Type ValueType => Nullable.GetUnderlyingType(Accessor.ReturnType) ?? Accessor.ReturnType;
 
     public IReadOnlyList<ConditionOperator> Operators => ConditionOperators.For(Type);
 }
 
-/// <summary>The fields conditions over records of <typeparamref name="T"/> may use: built-in ones and, later, the agency's own.</summary>
+/// <summary>The fields conditions over records of <typeparamref name="T"/> may use: built-in ones and the agency's own.</summary>
 public sealed class ConditionSchema<T>
 {
     private readonly Dictionary<string, ConditionField> _fields;

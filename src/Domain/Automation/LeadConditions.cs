@@ -1,15 +1,44 @@
+using System.Linq.Expressions;
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Leads;
 
 namespace LoanSaaS.Domain.Automation;
 
 /// <summary>
 /// The built-in lead fields and facts conditions may use (客群池, assignment, automation): profile, classification,
-/// ownership, stage, and the times that make "no follow-up for N days" or "N days in stage". Personal data only as
-/// given or not.
+/// ownership, stage, the times that make "no follow-up for N days" or "N days in stage", the number of follow-ups,
+/// and (<see cref="With"/>) the agency's own fields. Personal data only as given or not.
 /// </summary>
 public static class LeadConditions
 {
-    public static ConditionSchema<Lead> Schema { get; } = new(
+    /// <summary>The built-in fields only.</summary>
+    public static ConditionSchema<Lead> Schema { get; } = new(BuiltIn());
+
+    /// <summary>
+    /// The built-in fields and the agency's own. Archived fields stay readable (a saved pool keeps working) but are
+    /// <see cref="ConditionField.Hidden"/> from the builder.
+    /// </summary>
+    public static ConditionSchema<Lead> With(IEnumerable<CustomField> fields) => new(BuiltIn().Concat(fields.Select(Custom)));
+
+    private static ConditionField Custom(CustomField field)
+    {
+        var id = field.Id;
+        LambdaExpression accessor = field.Type switch
+        {
+            FieldType.Number or FieldType.Money or FieldType.Percentage =>
+                (Expression<Func<Lead, decimal?>>)(l => l.CustomValues.Where(v => v.FieldId == id).Select(v => v.Number).FirstOrDefault()),
+            FieldType.Date => (Expression<Func<Lead, DateOnly?>>)(l => l.CustomValues.Where(v => v.FieldId == id).Select(v => v.Date).FirstOrDefault()),
+            FieldType.YesNo => (Expression<Func<Lead, bool?>>)(l => l.CustomValues.Where(v => v.FieldId == id).Select(v => v.Flag).FirstOrDefault()),
+            FieldType.MultiSelect => (Expression<Func<Lead, IEnumerable<string?>>>)(l => l.CustomValues.Where(v => v.FieldId == id).Select(v => v.Text)),
+            FieldType.Mobile or FieldType.IdNumber =>
+                (Expression<Func<Lead, string?>>)(l => l.CustomValues.Where(v => v.FieldId == id).Select(v => v.Index).FirstOrDefault()),
+            _ => (Expression<Func<Lead, string?>>)(l => l.CustomValues.Where(v => v.FieldId == id).Select(v => v.Text).FirstOrDefault()),
+        };
+        var options = field.Type is FieldType.SingleSelect or FieldType.MultiSelect ? OptionSource.Custom : OptionSource.None;
+        return new ConditionField(field.Key, field.Type, accessor, options) { Label = field.Label, Choices = field.Options, Hidden = field.IsArchived };
+    }
+
+    private static ConditionField[] BuiltIn() =>
     [
         ConditionSchema<Lead>.Field("City", FieldType.Text, l => l.City),
         ConditionSchema<Lead>.Field("LoanType", FieldType.SingleSelect, l => l.LoanType, OptionSource.Dictionary, nameof(DictionaryKind.LoanType)),
@@ -33,5 +62,6 @@ public static class LeadConditions
         ConditionSchema<Lead>.Field("LastFollowUpAt", FieldType.DateTime, l => l.LastFollowUpAt),
         ConditionSchema<Lead>.Field("NextFollowUpAt", FieldType.DateTime, l => l.NextFollowUpAt),
         ConditionSchema<Lead>.Field("StageEnteredAt", FieldType.DateTime, l => l.StageEnteredAt),
-    ]);
+        ConditionSchema<Lead>.Field("FollowUpCount", FieldType.Number, l => (int?)l.FollowUpCount),
+    ];
 }

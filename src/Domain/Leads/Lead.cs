@@ -27,6 +27,8 @@ public sealed class Lead
     public string? Source { get; set; }
     public IntentLevel? Intent { get; set; }
     public List<LeadTag> Tags { get; set; } = [];
+    /// <summary>The agency's own fields (<see cref="CustomFields.CustomField"/>), archived ones included.</summary>
+    public List<CustomFields.CustomFieldValue> CustomValues { get; set; } = [];
 
     public LeadStatus Status { get; set; } = LeadStatus.Active;
     public string? OwnerId { get; set; }
@@ -40,6 +42,8 @@ public sealed class Lead
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? LastFollowUpAt { get; set; }
     public DateTimeOffset? NextFollowUpAt { get; set; }
+    /// <summary>How many follow-ups were logged (kept with each one so conditions and lists need not count them).</summary>
+    public int FollowUpCount { get; set; }
 
     public string? ConsentVersion { get; set; }
     public DateTimeOffset? ConsentAt { get; set; }

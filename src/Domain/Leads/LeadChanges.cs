@@ -40,6 +40,7 @@ public static class LeadChanges
             lead.Tags.AddRange(added.Select(t => new LeadTag { LeadId = lead.Id, Tag = t }));
             changes.Add(new FieldChange(nameof(Lead.Tags), old, Tags(lead)));
         }
+        changes.AddRange(CustomFields.CustomFieldChanges.Fill(lead, incoming.Custom, overwrite));
         return changes;
     }
 

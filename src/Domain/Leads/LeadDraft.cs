@@ -17,4 +17,5 @@ public sealed record LeadDraft
     public string? Source { get; init; }
     public IntentLevel? Intent { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<CustomFields.CustomFieldEntry> Custom { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Leads;
@@ -112,6 +113,9 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
         var now = time.GetUtcNow();
         var today = Shanghai.Today(time);
         var ids = new Guid?[samples.Count];
+        var fields = CustomFieldTemplates.All().Select((f, i) => { f.Order = i; f.CreatedAt = f.UpdatedAt = now; f.Version = 1; return f; }).ToList();
+        db.CustomFields.AddRange(fields);
+        await db.SaveChangesAsync(ct);
 
         // Through the one capture use case, on a clock set to each lead's day, so numbers and audit entries read as if
         // the leads had come in over the past weeks.
@@ -126,7 +130,7 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
                 new AuditLog(clock), sp.GetRequiredService<ILiveEvents>(), clock);
             var options = new CaptureOptions(owner is null ? LeadChannel.WebForm : LeadChannel.Manual,
                 owner is null ? AuditActor.System : new AuditActor(owner.Id, owner.FullName), DuplicatePolicy.Skip) { OwnerId = owner?.Id };
-            var results = await capture.HandleAsync(batch.Select(x => Input(x.Sample)).ToList(), options, ct);
+            var results = await capture.HandleAsync(batch.Select(x => Input(x.Sample, fields)).ToList(), options, ct);
             foreach (var (x, result) in batch.Zip(results)) ids[x.Index] = result.LeadId;
         }
 
@@ -203,12 +207,23 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
         _ => "new",
     };
 
-    private static LeadInput Input(SampleLead s) => new()
+    private static LeadInput Input(SampleLead s, IReadOnlyList<CustomField> fields) => new()
     {
         Name = s.Name, Mobile = s.Mobile, IdNumber = s.IdNumber, City = s.City, LoanType = s.LoanType,
         Amount = s.AmountWan.ToString(CultureInfo.InvariantCulture), Purpose = s.Purpose,
         Term = s.TermMonths.ToString(CultureInfo.InvariantCulture), CreditStatus = s.Credit.ToString(), Source = s.Source,
         Intent = s.Intent?.ToString(), Tags = string.Join(',', s.Tags),
+        Custom = s.MinuteOfDay % 5 == 0 ? new Dictionary<string, string?>() : fields.ToDictionary(f => f.Key, f => SampleValue(f, s.MinuteOfDay)),
+    };
+
+    /// <summary>A plausible value of a template field for a sample lead, varied by its minute of day.</summary>
+    private static string? SampleValue(CustomField field, int seed) => field.Label switch
+    {
+        "社保缴纳基数" => (4_000 + seed * 37 % 26_000 / 100 * 100).ToString(CultureInfo.InvariantCulture),
+        "公积金连续缴纳月数" => (seed * 7 % 72).ToString(CultureInfo.InvariantCulture),
+        "负债总额" => (seed * 113 % 60 * 10_000).ToString(CultureInfo.InvariantCulture),
+        _ when field.Options.Count > 0 => field.Options[seed * 31 % field.Options.Count],
+        _ => null,
     };
 
     private static AgencyUser ManagerOf(Lead lead, List<AgencyUser> users) =>

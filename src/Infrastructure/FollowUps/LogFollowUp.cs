@@ -74,6 +74,7 @@ public sealed class LogFollowUp(ITenantDbContextFactory contexts, TenantContext 
         followUp.IsClosed = followUp.NextAt is null;
         db.FollowUps.Add(followUp);
         lead.LastFollowUpAt = followUp.At;
+        lead.FollowUpCount++;
         lead.NextFollowUpAt = followUp.NextAt;
         lead.UpdatedAt = followUp.At;
         lead.Version++;

@@ -16,9 +16,11 @@ public sealed record BoardFilter
     public string? Search { get; init; }
     /// <summary>Only the cards a customer pool (客群池) selects; the use cases apply it (<see cref="Pools.PoolMembers"/>).</summary>
     public Guid? PoolId { get; init; }
+    /// <summary>Comparisons on the agency's own fields; applied with the pool (<see cref="Pools.PoolMembers.NarrowAsync"/>).</summary>
+    public IReadOnlyList<Domain.Automation.Comparison> FieldFilters { get; init; } = [];
 
     public bool IsEmpty => string.IsNullOrEmpty(OwnerId) && TeamId is null && string.IsNullOrEmpty(Source) && string.IsNullOrWhiteSpace(Tag)
-        && Intent is null && string.IsNullOrWhiteSpace(Search) && PoolId is null;
+        && Intent is null && string.IsNullOrWhiteSpace(Search) && PoolId is null && FieldFilters.Count == 0;
 
     /// <summary>The active leads on the given stages that the viewer may see and the filter keeps.</summary>
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, IReadOnlyCollection<Guid> stageIds, CurrentUser user, PersonalDataProtector protector)

@@ -24,7 +24,7 @@ public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAcces
 
         var stages = await BoardReads.StagesAsync(db, board.Id, ct);
         var stageIds = stages.Select(s => s.Id).ToList();
-        var leads = await Pools.PoolMembers.NarrowAsync(db, db.Leads.AsNoTracking(), filter.PoolId, time.GetUtcNow(), ct);
+        var leads = await Pools.PoolMembers.NarrowAsync(db, db.Leads.AsNoTracking(), filter.PoolId, filter.FieldFilters, time.GetUtcNow(), ct);
         var totals = await BoardReads.TotalsAsync(filter.Apply(leads, stageIds, user, protector), ct);
         var cards = new Dictionary<Guid, IReadOnlyList<BoardCard>>();
         foreach (var stage in stages)

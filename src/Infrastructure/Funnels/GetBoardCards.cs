@@ -46,7 +46,7 @@ public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUser
     }
 
     private Task<IQueryable<Domain.Leads.Lead>> LeadsAsync(AgencyDbContext db, BoardFilter filter, CancellationToken ct) =>
-        Pools.PoolMembers.NarrowAsync(db, db.Leads.AsNoTracking(), filter.PoolId, time.GetUtcNow(), ct);
+        Pools.PoolMembers.NarrowAsync(db, db.Leads.AsNoTracking(), filter.PoolId, filter.FieldFilters, time.GetUtcNow(), ct);
 
     private async Task<(AgencyDbContext Db, CurrentUser User, PersonalDataProtector Protector)> OpenAsync(CancellationToken ct)
     {

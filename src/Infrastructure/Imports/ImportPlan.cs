@@ -6,7 +6,8 @@ namespace LoanSaaS.Infrastructure.Imports;
 /// <summary>
 /// What an import needs beyond the <see cref="LeadImport"/> columns, kept as JSON in <see cref="LeadImport.Mapping"/>:
 /// the CSV encoding found at upload, the number of columns, the chosen field per column, and the owner of new leads
-/// (none = public pool). Columns are stored sparsely (mapped ones only) to stay small.
+/// (none = public pool). Columns are stored sparsely (mapped ones only) to stay small; columns mapped to one of the
+/// agency's own fields are in <see cref="CustomColumns"/> (column → field id).
 /// </summary>
 public sealed record ImportPlan
 {
@@ -14,6 +15,7 @@ public sealed record ImportPlan
     public int ColumnCount { get; init; }
     public Dictionary<int, ImportField> Columns { get; init; } = [];
     public string? OwnerId { get; init; }
+    public Dictionary<int, Guid> CustomColumns { get; init; } = [];
 
     public IReadOnlyList<ImportField> Fields()
     {

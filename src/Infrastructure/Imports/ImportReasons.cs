@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 
 namespace LoanSaaS.Infrastructure.Imports;
 
@@ -15,10 +16,12 @@ public static class ImportReasons
 
     public static string Column(CultureInfo? culture = null) => Text("ReasonColumn", culture);
 
-    public static string Describe(IReadOnlyList<FieldError> errors, string? blacklistReason, CultureInfo? culture = null)
+    /// <param name="fields">The agency's own fields, to name the one a custom value error is about ("名下房产：不是可选项之一").</param>
+    public static string Describe(IReadOnlyList<FieldError> errors, string? blacklistReason, CustomFieldSet? fields = null, CultureInfo? culture = null)
     {
         var parts = errors.Select(e => e is { Field: "Lead", Code: "Blacklisted" } && !string.IsNullOrWhiteSpace(blacklistReason)
             ? string.Format(culture ?? FileCulture, Text("Lead.BlacklistedBecause", culture), blacklistReason)
+            : fields?.Find(e.Field) is { } field ? string.Format(culture ?? FileCulture, Text("Custom", culture), field.Label, Text("Custom." + e.Code, culture))
             : Texts.GetString($"{e.Field}.{e.Code}", culture ?? FileCulture) ?? Text("Unknown", culture));
         return string.Join(Text("Separator", culture), parts);
     }

@@ -1,3 +1,4 @@
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Infrastructure.Leads;
 
@@ -6,7 +7,8 @@ namespace LoanSaaS.Infrastructure.Imports;
 /// <summary>Turns a row's cells into a <see cref="LeadInput"/> by the chosen mapping, and finds the column of a field error.</summary>
 public static class ImportRowMapper
 {
-    public static LeadInput ToInput(string?[] cells, IReadOnlyList<ImportField> fields)
+    /// <param name="custom">Columns holding the agency's own fields: column → field id.</param>
+    public static LeadInput ToInput(string?[] cells, IReadOnlyList<ImportField> fields, IReadOnlyDictionary<int, Guid>? custom = null)
     {
         string? Cell(ImportField field)
         {
@@ -21,6 +23,8 @@ public static class ImportRowMapper
             City = Cell(ImportField.City), LoanType = Cell(ImportField.LoanType), Amount = Cell(ImportField.AmountWan),
             Purpose = Cell(ImportField.Purpose), Term = Cell(ImportField.TermMonths), CreditStatus = Cell(ImportField.CreditStatus),
             Source = Cell(ImportField.Source), Intent = Cell(ImportField.Intent), Tags = Cell(ImportField.Tags),
+            Custom = custom is null ? new Dictionary<string, string?>()
+                : custom.ToDictionary(c => CustomFieldKeys.Of(c.Value), c => c.Key < cells.Length ? cells[c.Key] : null),
         };
     }
 
@@ -33,8 +37,10 @@ public static class ImportRowMapper
     };
 
     /// <summary>The column holding the field an error is about, or -1 (e.g. a whole-row problem such as a duplicate).</summary>
-    public static int ColumnOf(string errorField, IReadOnlyList<ImportField> fields)
+    public static int ColumnOf(string errorField, IReadOnlyList<ImportField> fields, IReadOnlyDictionary<int, Guid>? custom = null)
     {
+        if (CustomFieldKeys.TryParse(errorField, out var fieldId))
+            return custom?.Where(c => c.Value == fieldId).Select(c => c.Key).DefaultIfEmpty(-1).First() ?? -1;
         for (var i = 0; i < fields.Count; i++)
             if (fields[i] != ImportField.Ignore && ErrorField(fields[i]) == errorField) return i;
         return -1;

@@ -10,7 +10,7 @@ namespace LoanSaaS.Infrastructure.Imports;
 /// Inserts many new leads at once. On PostgreSQL it streams them with a binary COPY (an import batch of 2,000 leads
 /// is one round trip instead of EF's per-row statements), in the same transaction as the rest of the batch's changes
 /// (updates of existing leads, audit entries). Other providers use EF's AddRange. The column list follows the EF model
-/// of <see cref="Lead"/> and <see cref="LeadTag"/>; the PostgreSQL import tests fail if they drift apart.
+/// of <see cref="Lead"/>, <see cref="LeadTag"/> and custom field values; the PostgreSQL import tests fail if they drift apart.
 /// </summary>
 public static class LeadBulkInsert
 {
@@ -26,6 +26,7 @@ public static class LeadBulkInsert
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await CopyLeadsAsync(connection, leads, "Leads", ct);
         await CopyTagsAsync(connection, leads, ct);
+        await CopyCustomValuesAsync(connection, leads, ct);
         await db.SaveChangesAsync(ct);
         if (owned is not null) await owned.CommitAsync(ct);
     }
@@ -34,7 +35,7 @@ public static class LeadBulkInsert
         "\"Id\", \"Number\", \"Name\", \"MobileCipher\", \"MobileIndex\", \"MobileMasked\", \"IdNumberCipher\", \"IdNumberIndex\", \"IdNumberMasked\", " +
         "\"BirthDate\", \"IsMale\", \"City\", \"LoanType\", \"AmountWan\", \"Purpose\", \"TermMonths\", \"CreditStatus\", \"Source\", \"Intent\", " +
         "\"Status\", \"OwnerId\", \"TeamId\", \"Channel\", \"ImportId\", \"CreatedById\", \"CreatedAt\", \"UpdatedAt\", \"LastFollowUpAt\", \"NextFollowUpAt\", " +
-        "\"ConsentVersion\", \"ConsentAt\", \"ConsentChannel\", \"BlacklistReason\", \"MergedIntoId\", \"CustomerNumber\", \"ConvertedAt\", \"StageId\", \"StageEnteredAt\", \"Version\"";
+        "\"ConsentVersion\", \"ConsentAt\", \"ConsentChannel\", \"BlacklistReason\", \"MergedIntoId\", \"CustomerNumber\", \"ConvertedAt\", \"StageId\", \"StageEnteredAt\", \"FollowUpCount\", \"Version\"";
 
     /// <summary>The binary COPY of leads' own columns into <paramref name="table"/> (the Leads table, or a scratch table of the same columns for the benchmark).</summary>
     public static async Task CopyLeadsAsync(NpgsqlConnection connection, IReadOnlyList<Lead> leads, string table, CancellationToken ct)
@@ -81,6 +82,7 @@ public static class LeadBulkInsert
             await Nullable(copy, l.ConvertedAt, NpgsqlDbType.TimestampTz, ct);
             await Nullable(copy, l.StageId, NpgsqlDbType.Uuid, ct);
             await Nullable(copy, l.StageEnteredAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(l.FollowUpCount, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(l.Version, NpgsqlDbType.Bigint, ct);
         }
         await copy.CompleteAsync(ct);
@@ -96,6 +98,28 @@ public static class LeadBulkInsert
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(tag.LeadId, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(tag.Tag, NpgsqlDbType.Varchar, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>The binary COPY of the leads' custom field values.</summary>
+    public static async Task CopyCustomValuesAsync(NpgsqlConnection connection, IReadOnlyList<Lead> leads, CancellationToken ct)
+    {
+        if (!leads.Any(l => l.CustomValues.Count > 0)) return;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"CustomFieldValues\" (\"LeadId\", \"FieldId\", \"Ordinal\", \"Text\", \"Number\", \"Date\", \"Flag\", \"Cipher\", \"Index\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var v in leads.SelectMany(l => l.CustomValues))
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(v.LeadId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(v.FieldId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(v.Ordinal, NpgsqlDbType.Integer, ct);
+            await Nullable(copy, v.Text, NpgsqlDbType.Varchar, ct);
+            await Nullable(copy, v.Number, NpgsqlDbType.Numeric, ct);
+            await Nullable(copy, v.Date, NpgsqlDbType.Date, ct);
+            await Nullable(copy, v.Flag, NpgsqlDbType.Boolean, ct);
+            await Nullable(copy, v.Cipher, NpgsqlDbType.Bytea, ct);
+            await Nullable(copy, v.Index, NpgsqlDbType.Varchar, ct);
         }
         await copy.CompleteAsync(ct);
     }

@@ -1,3 +1,4 @@
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Notifications;
@@ -91,10 +92,10 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var batches = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var reader = Task.Run(() => PrepareBatchesAsync(tenantId, import, fields, rules, batches.Writer, h => header = h, stop.Token), CancellationToken.None);
+            var reader = Task.Run(() => PrepareBatchesAsync(tenantId, import, fields, plan.CustomColumns, rules, batches.Writer, h => header = h, stop.Token), CancellationToken.None);
             try
             {
-                await StoreBatchesAsync(db, import, batches.Reader, options, rejected, ct);
+                await StoreBatchesAsync(db, import, batches.Reader, options, rules.Custom.Fields, rejected, ct);
             }
             catch (Exception e)
             {
@@ -130,8 +131,8 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
     private sealed record PreparedBatch(List<string?[]> Rows, PreparedCapture Capture);
 
     /// <summary>Reads, maps and validates the file's rows into batches; ends the channel with the reading error, if any.</summary>
-    private async Task PrepareBatchesAsync(Guid tenantId, LeadImport import, IReadOnlyList<ImportField> fields, CaptureRules rules,
-        ChannelWriter<PreparedBatch> batches, Action<string?[]> header, CancellationToken ct)
+    private async Task PrepareBatchesAsync(Guid tenantId, LeadImport import, IReadOnlyList<ImportField> fields, IReadOnlyDictionary<int, Guid> custom,
+        CaptureRules rules, ChannelWriter<PreparedBatch> batches, Action<string?[]> header, CancellationToken ct)
     {
         try
         {
@@ -150,7 +151,7 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
             batches.Complete();
 
             PreparedBatch Prepare(List<string?[]> cells) =>
-                new(cells, CaptureLeads.Prepare(cells.Select(c => ImportRowMapper.ToInput(c, fields)).ToList(), rules, seenInFile));
+                new(cells, CaptureLeads.Prepare(cells.Select(c => ImportRowMapper.ToInput(c, fields, custom)).ToList(), rules, seenInFile));
         }
         catch (Exception e)
         {
@@ -163,7 +164,8 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
     /// connection while batch n is written. Two rows in different batches may match one existing lead by different
     /// keys, so a batch re-reads the leads the batch before it updated.
     /// </summary>
-    private async Task StoreBatchesAsync(AgencyDbContext db, LeadImport import, ChannelReader<PreparedBatch> batches, CaptureOptions options, Stream rejected, CancellationToken ct)
+    private async Task StoreBatchesAsync(AgencyDbContext db, LeadImport import, ChannelReader<PreparedBatch> batches, CaptureOptions options, CustomFieldSet fields,
+        Stream rejected, CancellationToken ct)
     {
         var current = await NextAsync(batches, ct);
         var checking = current is null ? null : capture.CheckAsync(current.Capture, ct);
@@ -179,7 +181,7 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
                 if (next is not null) checking = capture.CheckAsync(next.Capture, ct);
                 var results = await writing;
                 changed = results.Where(r => r.Outcome == CaptureOutcome.Updated).Select(r => r.LeadId!.Value).ToHashSet();
-                await RecordBatchAsync(db, import, current, results, rejected, ct);
+                await RecordBatchAsync(db, import, current, results, fields, rejected, ct);
                 current = next;
             }
         }
@@ -202,7 +204,8 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
     private static async Task<PreparedBatch?> NextAsync(ChannelReader<PreparedBatch> batches, CancellationToken ct) =>
         await batches.WaitToReadAsync(ct) && batches.TryRead(out var batch) ? batch : null;
 
-    private async Task RecordBatchAsync(AgencyDbContext db, LeadImport import, PreparedBatch batch, IReadOnlyList<CaptureResult> results, Stream rejected, CancellationToken ct)
+    private async Task RecordBatchAsync(AgencyDbContext db, LeadImport import, PreparedBatch batch, IReadOnlyList<CaptureResult> results, CustomFieldSet fields,
+        Stream rejected, CancellationToken ct)
     {
         for (var i = 0; i < results.Count; i++)
         {
@@ -213,7 +216,7 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
                 case CaptureOutcome.Duplicate: import.Duplicates++; break;
                 default:
                     import.Rejected++;
-                    await RejectedRowSpool.WriteAsync(rejected, batch.Rows[i], ImportReasons.Describe(results[i].Errors ?? [], results[i].BlacklistReason), ct);
+                    await RejectedRowSpool.WriteAsync(rejected, batch.Rows[i], ImportReasons.Describe(results[i].Errors ?? [], results[i].BlacklistReason, fields), ct);
                     break;
             }
         }

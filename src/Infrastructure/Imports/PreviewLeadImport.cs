@@ -1,3 +1,5 @@
+using LoanSaaS.Domain.Automation;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
@@ -12,7 +14,8 @@ using LoanSaaS.Tenancy.Resolution;
 
 namespace LoanSaaS.Infrastructure.Imports;
 
-public sealed record PreviewLeadImportRequest(Guid ImportId, IReadOnlyList<ImportField> Mapping);
+/// <param name="Custom">Columns mapped to the agency's own fields: column → field id.</param>
+public sealed record PreviewLeadImportRequest(Guid ImportId, IReadOnlyList<ImportField> Mapping, IReadOnlyDictionary<int, Guid>? Custom = null);
 
 /// <summary>A problem of one preview row: the column it is in (-1 for the whole row) and its error code.</summary>
 public sealed record CellProblem(int Column, FieldError Error);
@@ -34,6 +37,8 @@ public sealed class PreviewLeadImport(ICurrentUserAccessor current, TenantContex
         if (import?.SourceFileId is null) return Result<ImportPreview>.Fail("Import", "NotFound");
 
         var dictionaries = await LeadDictionaries.LoadAsync(db, ct);
+        var fields = await CustomFieldSet.LoadAsync(db, ct);
+        var custom = new CustomFieldScope(fields);
         var protector = await personalData.GetAsync(ct);
         var today = Shanghai.Today(time);
         var rows = new List<PreviewRow>();
@@ -43,22 +48,24 @@ public sealed class PreviewLeadImport(ICurrentUserAccessor current, TenantContex
         {
             number++;
             if (number == 1) { headers = cells.Select(c => c?.Trim() ?? "").ToList(); continue; }
-            var validated = LeadInputRules.Validate(ImportRowMapper.ToInput(cells, request.Mapping), dictionaries, protector, today);
-            var problems = validated.Errors.Select(e => new CellProblem(ImportRowMapper.ColumnOf(e.Field, request.Mapping), e)).ToList();
-            rows.Add(new PreviewRow(number, Masked(cells, request.Mapping, today), problems));
+            var validated = LeadInputRules.Validate(ImportRowMapper.ToInput(cells, request.Mapping, request.Custom), dictionaries, protector, today, custom);
+            var problems = validated.Errors.Select(e => new CellProblem(ImportRowMapper.ColumnOf(e.Field, request.Mapping, request.Custom), e)).ToList();
+            rows.Add(new PreviewRow(number, Masked(cells, request.Mapping, request.Custom, fields, today), problems));
             if (rows.Count == ImportLimits.PreviewRows) break;
         }
         return Result<ImportPreview>.Ok(new ImportPreview(headers, rows));
     }
 
     /// <summary>Valid mobiles and ID numbers masked as everywhere else; an invalid one as it is, so its problem can be seen.</summary>
-    private static string?[] Masked(string?[] cells, IReadOnlyList<ImportField> mapping, DateOnly today)
+    private static string?[] Masked(string?[] cells, IReadOnlyList<ImportField> mapping, IReadOnlyDictionary<int, Guid>? custom, CustomFieldSet fields, DateOnly today)
     {
         var shown = (string?[])cells.Clone();
         for (var i = 0; i < shown.Length && i < mapping.Count; i++)
         {
-            if (mapping[i] == ImportField.Mobile && MobileNumbers.Normalize(shown[i]) is { } e164) shown[i] = MobileNumbers.Mask(e164);
-            else if (mapping[i] == ImportField.IdNumber && ChineseIdNumber.Normalize(shown[i]) is { } id && ChineseIdNumber.IsValid(id, today)) shown[i] = ChineseIdNumber.Mask(id);
+            var type = custom?.TryGetValue(i, out var fieldId) == true ? fields.Find(fieldId)?.Type : null;
+            if ((mapping[i] == ImportField.Mobile || type == FieldType.Mobile) && MobileNumbers.Normalize(shown[i]) is { } e164) shown[i] = MobileNumbers.Mask(e164);
+            else if ((mapping[i] == ImportField.IdNumber || type == FieldType.IdNumber) && ChineseIdNumber.Normalize(shown[i]) is { } id && ChineseIdNumber.IsValid(id, today))
+                shown[i] = ChineseIdNumber.Mask(id);
         }
         return shown;
     }

@@ -1,3 +1,4 @@
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
@@ -14,7 +15,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LoanSaaS.Infrastructure.Imports;
 
 /// <param name="OwnerId">Owner of the new leads; null puts them in the public pool.</param>
-public sealed record StartLeadImportRequest(Guid ImportId, IReadOnlyList<ImportField> Mapping, DuplicatePolicy Policy, string? OwnerId);
+/// <param name="Custom">Columns mapped to the agency's own (active) fields: column → field id; each field once, on a column no built-in field takes.</param>
+public sealed record StartLeadImportRequest(Guid ImportId, IReadOnlyList<ImportField> Mapping, DuplicatePolicy Policy, string? OwnerId,
+    IReadOnlyDictionary<int, Guid>? Custom = null);
 
 /// <summary>Step 3: fixes the mapping, policy and owner, remembers the mapping for next time and queues the import.</summary>
 public sealed class StartLeadImport(ICurrentUserAccessor current, TenantContext tenant, TenantPersonalData personalData, EncryptedFileStore files,
@@ -34,13 +37,17 @@ public sealed class StartLeadImport(ICurrentUserAccessor current, TenantContext 
         var mapped = mapping.Where(f => f != ImportField.Ignore).ToList();
         if (mapped.Count != mapped.Distinct().Count()) return Result.Fail("Mapping", "Repeated");
         if (!mapped.Contains(ImportField.Name) || !mapped.Contains(ImportField.Mobile)) return Result.Fail("Mapping", "NameAndMobileRequired");
+        var custom = request.Custom ?? new Dictionary<int, Guid>();
+        var active = (await CustomFieldSet.LoadAsync(db, ct)).Active.Select(f => f.Id).ToHashSet();
+        if (custom.Any(c => c.Key < 0 || c.Key >= mapping.Count || mapping[c.Key] != ImportField.Ignore || !active.Contains(c.Value))) return Result.Fail("Mapping", "Invalid");
+        if (custom.Values.Distinct().Count() != custom.Count) return Result.Fail("Mapping", "Repeated");
         if (!Enum.IsDefined(request.Policy)) return Result.Fail("Policy", "Invalid");
         if (request.OwnerId is { } owner && !await ListImportOwners.Assignable(db.Users, user).AnyAsync(u => u.Id == owner, ct))
             return Result.Fail("Owner", "NotAllowed");
 
         var protector = await personalData.GetAsync(ct);
         await ImportMappingMemory.RememberAsync(db, ImportSource.Headers(files, tenant.Required.Id, protector, import), mapping, ct);
-        import.Mapping = (plan.WithFields(mapping) with { OwnerId = request.OwnerId }).ToJson();
+        import.Mapping = (plan.WithFields(mapping) with { OwnerId = request.OwnerId, CustomColumns = custom.ToDictionary() }).ToJson();
         import.DuplicatePolicy = request.Policy;
         import.Status = ImportStatus.Queued;
         import.Version++;

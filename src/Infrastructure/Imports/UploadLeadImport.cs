@@ -1,3 +1,4 @@
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
@@ -14,7 +15,13 @@ public sealed record UploadLeadImportRequest(Stream Content, string FileName, lo
 
 public sealed record UploadedImport(
     Guid ImportId, string FileName, ImportFileFormat Format, IReadOnlyList<string> Headers, IReadOnlyList<ImportField> Mapping,
-    int RowCount, bool RowCountEstimated, DuplicatePolicy DefaultPolicy);
+    int RowCount, bool RowCountEstimated, DuplicatePolicy DefaultPolicy)
+{
+    /// <summary>Columns whose header names one of the agency's own fields: column → field id.</summary>
+    public IReadOnlyDictionary<int, Guid> CustomMapping { get; init; } = new Dictionary<int, Guid>();
+    /// <summary>The agency's active fields, offered as mapping targets.</summary>
+    public IReadOnlyList<Domain.CustomFields.CustomField> CustomFields { get; init; } = [];
+}
 
 /// <summary>
 /// Step 1 of an import: checks and stores the file (encrypted), reads its header row and suggests a mapping.
@@ -68,8 +75,23 @@ public sealed class UploadLeadImport(ICurrentUserAccessor current, TenantContext
         import.Mapping = new ImportPlan { Encoding = inspector.Encoding, ColumnCount = headers.Count }.WithFields(mapping).ToJson();
         db.LeadImports.Add(import);
         await db.SaveChangesAsync(ct);
+        var fields = (await CustomFieldSet.LoadAsync(db, ct)).Active;
         return Result<UploadedImport>.Ok(new UploadedImport(import.Id, import.FileName, import.Format,
-            headers.Select(h => h ?? "").ToList(), mapping, rows, estimated, await ImportMappingMemory.DefaultPolicyAsync(db, ct)));
+            headers.Select(h => h ?? "").ToList(), mapping, rows, estimated, await ImportMappingMemory.DefaultPolicyAsync(db, ct))
+        {
+            CustomMapping = SuggestCustom(headers, mapping, fields), CustomFields = fields,
+        });
+    }
+
+    /// <summary>Unmapped columns headed like one of the agency's fields ("名下房产", "社保缴纳基数（元）"), each field once.</summary>
+    private static Dictionary<int, Guid> SuggestCustom(IReadOnlyList<string?> headers, IReadOnlyList<ImportField> mapping, IReadOnlyList<Domain.CustomFields.CustomField> fields)
+    {
+        var byLabel = fields.GroupBy(f => ImportHeaderMapper.Normalize(f.Label)).ToDictionary(g => g.Key, g => g.First().Id);
+        var result = new Dictionary<int, Guid>();
+        for (var i = 0; i < headers.Count; i++)
+            if (mapping[i] == ImportField.Ignore && headers[i] is { } h && byLabel.TryGetValue(ImportHeaderMapper.Normalize(h), out var id) && !result.ContainsValue(id))
+                result[i] = id;
+        return result;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class AddLead(ITenantDbContextFactory contexts, ICurrentUserAccess
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
         var owners = user.Can(Permission.ManageLeads) ? await LeadAssignees.ListAsync(db, user, ct) : [];
-        return new LeadEntryOptions(await LeadDictionaries.LoadAsync(db, ct), owners);
+        return new LeadEntryOptions(await LeadDictionaries.LoadAsync(db, ct), owners, await CustomFieldSet.LoadAsync(db, ct));
     }
 
     public async Task<AddLeadResult> HandleAsync(AddLeadRequest request, CancellationToken ct)

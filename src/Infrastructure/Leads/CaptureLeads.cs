@@ -1,7 +1,9 @@
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Funnels;
 using LoanSaaS.Infrastructure.Imports;
 using LoanSaaS.Infrastructure.Persistence;
@@ -24,8 +26,8 @@ public sealed record CaptureOptions(LeadChannel Channel, AuditActor Actor, Dupli
     public Guid? ImportId { get; init; }
 }
 
-/// <summary>What validation needs: the agency's dictionaries and key, and the day ages are computed on.</summary>
-public sealed record CaptureRules(LeadDictionaries Dictionaries, PersonalDataProtector Protector, DateOnly Today);
+/// <summary>What validation needs: the agency's dictionaries, own fields and key, and the day ages are computed on.</summary>
+public sealed record CaptureRules(LeadDictionaries Dictionaries, PersonalDataProtector Protector, DateOnly Today, CustomFieldScope Custom);
 
 /// <summary>A batch after validation and sealing, ready to be stored: a result for each rejected input, a draft for each other.</summary>
 public sealed class PreparedCapture
@@ -40,6 +42,8 @@ public sealed class PreparedCapture
     internal LeadDraft?[] Drafts { get; }
 
     internal List<string> Mobiles() => Drafts.Where(d => d is not null).Select(d => d!.Mobile.Index!).ToList();
+
+    internal bool HasCustomValues => Drafts.Any(d => d is { Custom.Count: > 0 });
 
     internal List<string> IdNumbers() => Drafts.Where(d => d is { IdNumber.HasValue: true }).Select(d => d!.IdNumber.Index!).ToList();
 }
@@ -84,16 +88,18 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
 {
     public async Task<IReadOnlyList<CaptureResult>> HandleAsync(IReadOnlyList<LeadInput> inputs, CaptureOptions options, CancellationToken ct)
     {
-        var prepared = Prepare(inputs, await RulesAsync(ct), new HashSet<string>(StringComparer.Ordinal));
+        var prepared = Prepare(inputs, await RulesAsync(ct, requireAllCustom: options.Channel == LeadChannel.Manual), new HashSet<string>(StringComparer.Ordinal));
         await using var checkedBatch = await CheckAsync(prepared, ct);
         return await WriteAsync(checkedBatch, options, new HashSet<Guid>(), ct);
     }
 
-    public async Task<CaptureRules> RulesAsync(CancellationToken ct)
+    /// <param name="requireAllCustom">Staff entry: every required custom field must be given; other channels only refuse a blank one they sent.</param>
+    public async Task<CaptureRules> RulesAsync(CancellationToken ct, bool requireAllCustom = false)
     {
         var protector = await personalData.GetAsync(ct);
         await using var db = contexts.Create();
-        return new(await LeadDictionaries.LoadAsync(db, ct), protector, Shanghai.Today(time));
+        var fields = await CustomFieldSet.LoadAsync(db, ct);
+        return new(await LeadDictionaries.LoadAsync(db, ct), protector, Shanghai.Today(time), new CustomFieldScope(fields, RequireAll: requireAllCustom));
     }
 
     /// <summary>
@@ -107,7 +113,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         var drafts = new LeadDraft?[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var validated = LeadInputRules.Validate(inputs[i], rules.Dictionaries, rules.Protector, rules.Today);
+            var validated = LeadInputRules.Validate(inputs[i], rules.Dictionaries, rules.Protector, rules.Today, rules.Custom);
             if (!validated.Succeeded) { results[i] = new(CaptureOutcome.Rejected, Errors: validated.Errors); continue; }
             var draft = validated.Value!;
             if (Keys(draft).Any(k => !seen.Add(k)))
@@ -136,7 +142,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
                 .Select(b => new { b.MobileIndex, b.IdNumberIndex, b.Reason }).ToListAsync(ct);
             checkedBatch.BlockedMobiles = blocked.Where(b => b.MobileIndex is not null).DistinctBy(b => b.MobileIndex).ToDictionary(b => b.MobileIndex!, b => b.Reason, StringComparer.Ordinal);
             checkedBatch.BlockedIdNumbers = blocked.Where(b => b.IdNumberIndex is not null).DistinctBy(b => b.IdNumberIndex).ToDictionary(b => b.IdNumberIndex!, b => b.Reason, StringComparer.Ordinal);
-            checkedBatch.Existing = await ExistingAsync(db, mobiles, ids, ct);
+            checkedBatch.Existing = await ExistingAsync(db, mobiles, ids, batch.HasCustomValues, ct);
             return checkedBatch;
         }
         catch
@@ -161,7 +167,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         if (existing.Any(l => changedSinceCheck.Contains(l.Id)))
         {
             db.ChangeTracker.Clear();
-            existing = await ExistingAsync(db, checkedBatch.Batch.Mobiles(), checkedBatch.Batch.IdNumbers(), ct);
+            existing = await ExistingAsync(db, checkedBatch.Batch.Mobiles(), checkedBatch.Batch.IdNumbers(), checkedBatch.Batch.HasCustomValues, ct);
         }
         var byMobile = existing.Where(l => l.Mobile.Index is not null).DistinctBy(l => l.Mobile.Index).ToDictionary(l => l.Mobile.Index!, StringComparer.Ordinal);
         var byId = existing.Where(l => l.IdNumber.Index is not null).DistinctBy(l => l.IdNumber.Index).ToDictionary(l => l.IdNumber.Index!, StringComparer.Ordinal);
@@ -218,10 +224,11 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
     }
 
     /// <summary>
-    /// The leads (not merged away) with one of the mobiles or ID numbers, tracked, with their tags. One simple index
-    /// lookup per kind: an OR of both, joined to the tags, cost an import three times as much (bench/Imports).
+    /// The leads (not merged away) with one of the mobiles or ID numbers, tracked, with their tags (and custom values
+    /// when the batch brings some). One simple index lookup per kind: an OR of both, joined to the tags, cost an import
+    /// three times as much (bench/Imports).
     /// </summary>
-    private static async Task<List<Lead>> ExistingAsync(AgencyDbContext db, List<string> mobiles, List<string> ids, CancellationToken ct)
+    private static async Task<List<Lead>> ExistingAsync(AgencyDbContext db, List<string> mobiles, List<string> ids, bool withCustomValues, CancellationToken ct)
     {
         var found = await db.Leads.Where(l => l.Status != LeadStatus.Merged && l.Mobile.Index != null && mobiles.Contains(l.Mobile.Index)).ToListAsync(ct);
         if (ids.Count > 0)
@@ -231,6 +238,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         {
             var keys = found.Select(l => l.Id).ToList();
             await db.LeadTags.Where(t => keys.Contains(t.LeadId)).LoadAsync(ct);
+            if (withCustomValues) await db.CustomFieldValues.Where(v => keys.Contains(v.LeadId)).LoadAsync(ct);
         }
         return found;
     }
@@ -267,6 +275,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
             ConsentVersion = options.Consent?.Version, ConsentAt = options.Consent is null ? null : now, ConsentChannel = options.Consent?.Channel,
         };
         lead.Tags.AddRange(d.Tags.Select(t => new LeadTag { LeadId = lead.Id, Tag = t }));
+        lead.CustomValues.AddRange(d.Custom.SelectMany(e => CustomFieldChanges.Rows(lead.Id, e)));
         return lead;
     }
 

@@ -3,6 +3,7 @@ using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Team;
@@ -14,7 +15,7 @@ namespace LoanSaaS.Infrastructure.Leads;
 
 /// <summary>
 /// The edited lead as typed, against the <paramref name="Version"/> the member saw. A blank mobile or ID number keeps
-/// the stored one (the form never holds the plain values).
+/// the stored one, and so does a blank custom mobile or ID number (the form never holds the plain values).
 /// </summary>
 public sealed record EditLeadRequest(Guid LeadId, long Version, LeadInput Input);
 
@@ -26,7 +27,7 @@ public sealed class EditLead(ITenantDbContextFactory contexts, TenantContext ten
     {
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
-        var lead = await db.Leads.Include(l => l.Tags).VisibleTo(user).FirstOrDefaultAsync(l => l.Id == request.LeadId, ct);
+        var lead = await db.Leads.Include(l => l.Tags).Include(l => l.CustomValues).VisibleTo(user).FirstOrDefaultAsync(l => l.Id == request.LeadId, ct);
         if (lead is null) return Result<long>.Fail([LeadDetailAccess.NotFound]);
         if (lead.Status == LeadStatus.Merged) return Result<long>.Fail("Lead", "Merged");
         if (lead.Version != request.Version) return Result<long>.Fail([LeadDetailAccess.ChangedByOthers]);
@@ -37,7 +38,10 @@ public sealed class EditLead(ITenantDbContextFactory contexts, TenantContext ten
             input = input with { Mobile = protector.Decrypt(PersonalDataKind.Mobile, lead.Mobile.Cipher!) };
         if (string.IsNullOrWhiteSpace(input.IdNumber) && lead.IdNumber.HasValue)
             input = input with { IdNumber = protector.Decrypt(PersonalDataKind.IdNumber, lead.IdNumber.Cipher!) };
-        var validated = LeadInputRules.Validate(input, await LeadDictionaries.LoadAsync(db, ct), protector, Shanghai.Today(time));
+        var fields = await CustomFieldSet.LoadAsync(db, ct);
+        var kept = lead.CustomValues.Where(v => v.Cipher is not null).Select(v => v.FieldId).ToHashSet();
+        var custom = new CustomFieldScope(fields, lead.IsCustomer, RequireAll: true, Kept: kept);
+        var validated = LeadInputRules.Validate(input, await LeadDictionaries.LoadAsync(db, ct), protector, Shanghai.Today(time), custom);
         if (!validated.Succeeded) return Result<long>.Fail(validated.Errors);
         var draft = validated.Value!;
 

@@ -1,3 +1,5 @@
+using LoanSaaS.Domain.CustomFields;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Spreadsheets;
 using LoanSaaS.Domain.Team;
@@ -14,9 +16,11 @@ namespace LoanSaaS.Infrastructure.Leads;
 
 /// <summary>
 /// Localized texts of an export, given by the caller: the sheet name, the watermark line ({0} = exporter, {1} =
-/// Shanghai time, {2} = sheet name), the column headings in <see cref="ExportLeads.Columns"/> order and status names.
+/// Shanghai time, {2} = sheet name), the column headings in <see cref="ExportLeads.Columns"/> order, status names, and
+/// the words for yes and no (custom yes/no fields). The agency's own fields follow the built-in columns, headed by their labels.
 /// </summary>
-public sealed record LeadExportLabels(string SheetName, string Watermark, IReadOnlyList<string> Headings, IReadOnlyDictionary<LeadStatus, string> Statuses);
+public sealed record LeadExportLabels(string SheetName, string Watermark, IReadOnlyList<string> Headings, IReadOnlyDictionary<LeadStatus, string> Statuses,
+    string Yes = "是", string No = "否");
 
 public sealed record LeadExportRequest(LeadListQuery Filter, bool Unmasked, string? Reason, LeadExportLabels Labels);
 
@@ -46,14 +50,15 @@ public sealed class ExportLeads(ITenantDbContextFactory contexts, ICurrentUserAc
 
         var protector = await personalData.GetAsync(ct);
         await using var db = contexts.Create();
-        var filtered = await Pools.PoolMembers.NarrowAsync(db, ListLeadsQuery.Filter(db.Leads.AsNoTracking(), request.Filter, user, protector), request.Filter.PoolId, time.GetUtcNow(), ct);
+        var filtered = await Pools.PoolMembers.NarrowAsync(db, ListLeadsQuery.Filter(db.Leads.AsNoTracking(), request.Filter, user, protector), request.Filter.PoolId, request.Filter.FieldFilters, time.GetUtcNow(), ct);
         var ids = await ListLeadsQuery.Order(filtered, request.Filter.Sort, request.Filter.Descending).Select(l => l.Id).Take(MaxRows + 1).ToListAsync(ct);
         if (ids.Count > MaxRows) return Result<int>.Fail("Export", "TooMany");
 
         var dictionaries = await LeadDictionaries.LoadAsync(db, ct);
         var owners = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var now = time.GetUtcNow();
-        var sheet = new ExportSheet(request, user, protector, dictionaries, owners, now);
+        var fields = (await CustomFieldSet.LoadAsync(db, ct)).Active;
+        var sheet = new ExportSheet(request, user, protector, dictionaries, owners, fields, now);
         await using (var reader = contexts.Create())
         {
             var rows = sheet.Rows(ids, chunk => Load(reader, chunk));
@@ -73,7 +78,7 @@ public sealed class ExportLeads(ITenantDbContextFactory contexts, ICurrentUserAc
 
     private static List<Lead> Load(AgencyDbContext db, IReadOnlyList<Guid> chunk)
     {
-        var leads = db.Leads.AsNoTracking().Include(l => l.Tags).Where(l => chunk.Contains(l.Id)).ToDictionary(l => l.Id);
+        var leads = db.Leads.AsNoTracking().Include(l => l.Tags).Include(l => l.CustomValues).AsSplitQuery().Where(l => chunk.Contains(l.Id)).ToDictionary(l => l.Id);
         return chunk.Where(leads.ContainsKey).Select(id => leads[id]).ToList();
     }
 
@@ -91,13 +96,15 @@ public sealed class ExportLeads(ITenantDbContextFactory contexts, ICurrentUserAc
     }
 
     private sealed class ExportSheet(LeadExportRequest request, CurrentUser user, PersonalDataProtector protector,
-        LeadDictionaries dictionaries, IReadOnlyDictionary<string, string> owners, DateTimeOffset now)
+        LeadDictionaries dictionaries, IReadOnlyDictionary<string, string> owners, IReadOnlyList<CustomField> fields, DateTimeOffset now)
     {
+        private readonly int _width = Columns.Count + fields.Count;
+
         public IEnumerable<IDictionary<string, object?>> Rows(IReadOnlyList<Guid> ids, Func<IReadOnlyList<Guid>, List<Lead>> load)
         {
             var labels = request.Labels;
             yield return Row([string.Format(System.Globalization.CultureInfo.InvariantCulture, labels.Watermark, user.FullName, Shanghai.Format(now), labels.SheetName)]);
-            yield return Row(labels.Headings.Cast<object?>().ToArray());
+            yield return Row(labels.Headings.Concat(fields.Select(f => f.Label)).Cast<object?>().ToArray());
             foreach (var chunk in ids.Chunk(Chunk))
                 foreach (var lead in load(chunk))
                     yield return Row(Cells(lead));
@@ -111,7 +118,22 @@ public sealed class ExportLeads(ITenantDbContextFactory contexts, ICurrentUserAc
             request.Labels.Statuses.GetValueOrDefault(l.Status, l.Status.ToString()),
             l.OwnerId is null ? null : owners.GetValueOrDefault(l.OwnerId),
             Shanghai.Format(l.CreatedAt), l.NextFollowUpAt is { } next ? Shanghai.Format(next) : null,
+            .. fields.Select(f => Custom(f, l.CustomValues.Where(v => v.FieldId == f.Id).OrderBy(v => v.Ordinal).ToList())),
         ];
+
+        /// <summary>A custom value as a cell: numbers as numbers, yes/no in words, personal data as the rest of the export.</summary>
+        private object? Custom(CustomField field, List<CustomFieldValue> rows)
+        {
+            if (rows.Count == 0) return null;
+            var first = rows[0];
+            if (first.Cipher is not null)
+                return !request.Unmasked ? first.Text
+                    : field.Type == Domain.Automation.FieldType.Mobile ? MobileNumbers.National(protector.Decrypt(PersonalDataKind.Mobile, first.Cipher))
+                    : protector.Decrypt(PersonalDataKind.IdNumber, first.Cipher);
+            if (first.Number is { } number) return number;
+            if (first.Flag is { } flag) return flag ? request.Labels.Yes : request.Labels.No;
+            return CustomFieldChanges.Text(rows);
+        }
 
         private string? Mobile(SealedValue v) => !v.HasValue ? null
             : request.Unmasked ? MobileNumbers.National(protector.Decrypt(PersonalDataKind.Mobile, v.Cipher!)) : v.Masked;
@@ -119,10 +141,10 @@ public sealed class ExportLeads(ITenantDbContextFactory contexts, ICurrentUserAc
         private string? IdNumber(SealedValue v) => !v.HasValue ? null
             : request.Unmasked ? protector.Decrypt(PersonalDataKind.IdNumber, v.Cipher!) : v.Masked;
 
-        private static Dictionary<string, object?> Row(object?[] cells)
+        private Dictionary<string, object?> Row(object?[] cells)
         {
-            var row = new Dictionary<string, object?>(Columns.Count);
-            for (var i = 0; i < Columns.Count; i++)
+            var row = new Dictionary<string, object?>(_width);
+            for (var i = 0; i < _width; i++)
             {
                 var value = i < cells.Length ? cells[i] : null;
                 row["c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = value is string text ? FormulaGuard.Neutralize(text) : value;

@@ -1,7 +1,9 @@
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +51,10 @@ public sealed record LeadDetail
     public string? BlacklistReason { get; init; }
     public Guid? MergedIntoId { get; init; }
     public string? MergedIntoNumber { get; init; }
+    /// <summary>The agency's fields (archived ones too, for values they still hold).</summary>
+    public CustomFieldSet Fields { get; init; } = CustomFieldSet.Empty;
+    /// <summary>The lead's custom values by field id, as invariant text (personal data masked), see <see cref="Domain.CustomFields.CustomFieldChanges.Text"/>.</summary>
+    public IReadOnlyDictionary<Guid, string> CustomValues { get; init; } = new Dictionary<Guid, string>();
     public long Version { get; init; }
     public required LeadActions Can { get; init; }
 
@@ -62,7 +68,7 @@ public sealed class GetLead(ITenantDbContextFactory contexts, ICurrentUserAccess
     {
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
-        var lead = await db.Leads.AsNoTracking().Include(l => l.Tags).VisibleOrPooled(user).FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        var lead = await db.Leads.AsNoTracking().Include(l => l.Tags).Include(l => l.CustomValues).VisibleOrPooled(user).FirstOrDefaultAsync(l => l.Id == leadId, ct);
         if (lead is null) return Result<LeadDetail>.Fail([LeadDetailAccess.NotFound]);
 
         var dictionaries = await LeadDictionaries.LoadAsync(db, ct);
@@ -83,6 +89,8 @@ public sealed class GetLead(ITenantDbContextFactory contexts, ICurrentUserAccess
             Channel = lead.Channel, CreatedAt = lead.CreatedAt, LastFollowUpAt = lead.LastFollowUpAt, NextFollowUpAt = lead.NextFollowUpAt,
             ConsentVersion = lead.ConsentVersion, ConsentAt = lead.ConsentAt, ConsentChannel = lead.ConsentChannel,
             BlacklistReason = lead.BlacklistReason, MergedIntoId = lead.MergedIntoId, MergedIntoNumber = mergedInto,
+            Fields = await CustomFieldSet.LoadAsync(db, ct),
+            CustomValues = lead.CustomValues.GroupBy(v => v.FieldId).ToDictionary(g => g.Key, g => CustomFieldChanges.Text(g) ?? ""),
             Version = lead.Version, Can = ActionsFor(user, lead),
         });
     }

@@ -47,16 +47,5 @@ public static class LeadDetailAccess
         live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(1, leadId), ct);
 
     /// <summary>Saves, answering a concurrent change of the same lead (its version) with <see cref="ChangedByOthers"/>.</summary>
-    public static async Task<Result> SaveAsync(DbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail([ChangedByOthers]);
-        }
-    }
+    public static Task<Result> SaveAsync(DbContext db, CancellationToken ct) => ConcurrentSave.SaveAsync(db, ct, ChangedByOthers);
 }

@@ -1,3 +1,4 @@
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Leads;
 
 namespace LoanSaaS.Infrastructure.Leads;
@@ -37,6 +38,7 @@ public static class LeadEdits
         var now = LeadChanges.Tags(lead);
         if (!wanted.SetEquals(old.Split(',', StringSplitOptions.RemoveEmptyEntries)))
             changes.Add(new FieldChange(nameof(Lead.Tags), old.Length == 0 ? null : old, now.Length == 0 ? null : now));
+        changes.AddRange(CustomFieldChanges.Replace(lead, draft.Custom));
         return changes;
     }
 

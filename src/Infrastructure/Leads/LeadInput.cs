@@ -18,4 +18,6 @@ public sealed record LeadInput
     public string? Source { get; init; }
     public string? Intent { get; init; }
     public string? Tags { get; init; }
+    /// <summary>The agency's own fields by key ("cf_…"); a key left out leaves the field as it is.</summary>
+    public IReadOnlyDictionary<string, string?> Custom { get; init; } = new Dictionary<string, string?>();
 }

@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.PersonalData;
 
 namespace LoanSaaS.Infrastructure.Leads;
@@ -15,7 +16,8 @@ public static class LeadInputRules
     public const int MaxCityLength = 30;
     public const int MaxPurposeLength = 200;
 
-    public static Result<LeadDraft> Validate(LeadInput input, LeadDictionaries dictionaries, PersonalDataProtector protector, DateOnly today)
+    /// <param name="custom">The agency's own fields and which of them this channel must give; none checked when null.</param>
+    public static Result<LeadDraft> Validate(LeadInput input, LeadDictionaries dictionaries, PersonalDataProtector protector, DateOnly today, CustomFieldScope? custom = null)
     {
         var errors = new List<FieldError>();
         var name = PersonName.Normalize(input.Name);
@@ -70,6 +72,8 @@ public static class LeadInputRules
         if (tags.Any(x => x.Length > LeadTag.MaxLength)) errors.Add(new("Tags", "TooLong"));
         else if (tags.Count > LeadTag.MaxPerLead) errors.Add(new("Tags", "TooMany"));
 
+        var customEntries = custom is null ? [] : CustomFieldValueRules.Validate(input.Custom, custom, protector, today, errors);
+
         if (errors.Count > 0) return Result<LeadDraft>.Fail(errors);
         return Result<LeadDraft>.Ok(new LeadDraft
         {
@@ -79,7 +83,7 @@ public static class LeadInputRules
             BirthDate = id is null ? null : ChineseIdNumber.BirthDate(id),
             IsMale = id is null ? null : ChineseIdNumber.IsMale(id),
             City = city, LoanType = loanType, AmountWan = amount, Purpose = purpose, TermMonths = term,
-            CreditStatus = credit, Source = source, Intent = intent, Tags = tags,
+            CreditStatus = credit, Source = source, Intent = intent, Tags = tags, Custom = customEntries,
         });
     }
 

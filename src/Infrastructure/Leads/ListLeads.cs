@@ -12,7 +12,11 @@ public sealed record LeadListRow(
     Guid Id, string Number, string? CustomerNumber, string Name, string? MobileMasked, string? City,
     string? LoanType, decimal? AmountWan, string? Source, IntentLevel? Intent, IReadOnlyList<string> Tags,
     LeadStatus Status, string? OwnerId, string? OwnerName, DateTimeOffset CreatedAt, DateTimeOffset? NextFollowUpAt,
-    string? BlacklistReason, string? BlacklistedBy, DateTimeOffset? BlacklistedAt, long Version);
+    string? BlacklistReason, string? BlacklistedBy, DateTimeOffset? BlacklistedAt, long Version)
+{
+    /// <summary>The agency's own fields by id, as invariant text (personal data masked).</summary>
+    public IReadOnlyDictionary<Guid, string> Custom { get; init; } = new Dictionary<Guid, string>();
+}
 
 /// <summary>A page of rows; <see cref="Total"/> stops counting at <see cref="ListLeads.CountLimit"/> (shown as "more than 1,000").</summary>
 public sealed record LeadListPage(IReadOnlyList<LeadListRow> Rows, int Total, bool TotalIsCapped);
@@ -31,7 +35,7 @@ public sealed class ListLeads(ITenantDbContextFactory contexts, ICurrentUserAcce
         var user = await current.RequireAsync(Permission.None, ct);
         var protector = await personalData.GetAsync(ct);
         await using var db = contexts.Create();
-        var filtered = await Pools.PoolMembers.NarrowAsync(db, ListLeadsQuery.Filter(db.Leads.AsNoTracking(), query, user, protector), query.PoolId, time.GetUtcNow(), ct);
+        var filtered = await Pools.PoolMembers.NarrowAsync(db, ListLeadsQuery.Filter(db.Leads.AsNoTracking(), query, user, protector), query.PoolId, query.FieldFilters, time.GetUtcNow(), ct);
         var size = Math.Clamp(query.PageSize, 1, LeadListQuery.MaxPageSize);
         var page = await ListLeadsQuery.Order(filtered, query.Sort, query.Descending)
             .Skip(Math.Max(0, query.Page) * size).Take(size)
@@ -53,6 +57,9 @@ public sealed class ListLeads(ITenantDbContextFactory contexts, ICurrentUserAcce
                 .GroupBy(b => b.LeadId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(b => b.AddedAt).First())
             : [];
         var dictionaries = await LeadDictionaries.LoadAsync(db, ct);
+        var custom = (await db.CustomFieldValues.AsNoTracking().Where(v => ids.Contains(v.LeadId)).ToListAsync(ct))
+            .GroupBy(v => v.LeadId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, string>)g.GroupBy(v => v.FieldId)
+                .ToDictionary(f => f.Key, f => Domain.CustomFields.CustomFieldChanges.Text(f) ?? ""));
 
         var rows = page.Select(l =>
         {
@@ -61,7 +68,10 @@ public sealed class ListLeads(ITenantDbContextFactory contexts, ICurrentUserAcce
                 dictionaries.NameOf(DictionaryKind.LoanType, l.LoanType), l.AmountWan, dictionaries.NameOf(DictionaryKind.Source, l.Source),
                 l.Intent, tags.GetValueOrDefault(l.Id) ?? [], l.Status, l.OwnerId,
                 l.OwnerId is null ? null : owners.GetValueOrDefault(l.OwnerId), l.CreatedAt, l.NextFollowUpAt,
-                entry?.Reason ?? l.BlacklistReason, entry?.AddedByName, entry?.AddedAt, l.Version);
+                entry?.Reason ?? l.BlacklistReason, entry?.AddedByName, entry?.AddedAt, l.Version)
+            {
+                Custom = custom.GetValueOrDefault(l.Id) ?? new Dictionary<Guid, string>(),
+            };
         }).ToList();
         return new LeadListPage(rows, Math.Min(counted, CountLimit), counted > CountLimit);
     }

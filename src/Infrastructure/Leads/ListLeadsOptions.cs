@@ -1,3 +1,4 @@
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Persistence;
@@ -13,6 +14,8 @@ public sealed record LeadListOptions(
 {
     /// <summary>The agency's customer pools (客群池), to narrow a list or board to one.</summary>
     public IReadOnlyList<LeadFilterChoice> Pools { get; init; } = [];
+    /// <summary>The agency's own fields, for optional columns and filters.</summary>
+    public CustomFieldSet Fields { get; init; } = CustomFieldSet.Empty;
 }
 
 public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
@@ -35,6 +38,6 @@ public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentU
         var pools = (await db.CustomerPools.AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name, p.CreatedAt }).ToListAsync(ct))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => new LeadFilterChoice(p.Id.ToString(), p.Name)).ToList();
         return new LeadListOptions(owners, teams, sources, user.Can(Permission.ExportData),
-            user.Can(Permission.ExportData | Permission.ExportPersonalData)) { Pools = pools };
+            user.Can(Permission.ExportData | Permission.ExportPersonalData)) { Pools = pools, Fields = await CustomFieldSet.LoadAsync(db, ct) };
     }
 }

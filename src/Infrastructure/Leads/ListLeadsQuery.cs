@@ -38,6 +38,8 @@ public sealed record LeadListQuery
     public string? Search { get; init; }
     /// <summary>Only the leads a customer pool (客群池) selects (<see cref="Pools.PoolMembers"/>).</summary>
     public Guid? PoolId { get; init; }
+    /// <summary>Comparisons on the agency's own fields (e.g. 名下房产 = 全款房), each of which a lead must meet.</summary>
+    public IReadOnlyList<Domain.Automation.Comparison> FieldFilters { get; init; } = [];
     public LeadSort Sort { get; init; } = LeadSort.Created;
     public bool Descending { get; init; } = true;
     public int Page { get; init; }

@@ -24,7 +24,7 @@ public sealed class MergeLeads(ITenantDbContextFactory contexts, TenantContext t
     {
         var user = await current.RequireAsync(Permission.ManageLeads, ct);
         await using var db = contexts.Create();
-        var pair = await db.Leads.Include(l => l.Tags).VisibleTo(user)
+        var pair = await db.Leads.Include(l => l.Tags).Include(l => l.CustomValues).VisibleTo(user)
             .Where(l => l.Id == request.SurvivorId || l.Id == request.MergedId).ToListAsync(ct);
         var survivor = pair.FirstOrDefault(l => l.Id == request.SurvivorId);
         var merged = pair.FirstOrDefault(l => l.Id == request.MergedId);
@@ -39,6 +39,8 @@ public sealed class MergeLeads(ITenantDbContextFactory contexts, TenantContext t
         foreach (var followUp in moved) followUp.LeadId = survivor.Id;
         survivor.NextFollowUpAt = MergeLeadsRules.NextFollowUp(survivor, merged, followUps);
         survivor.LastFollowUpAt = MergeLeadsRules.Latest(survivor.LastFollowUpAt, merged.LastFollowUpAt);
+        survivor.FollowUpCount += moved.Count;
+        merged.FollowUpCount = 0;
         survivor.UpdatedAt = now;
         survivor.Version++;
 

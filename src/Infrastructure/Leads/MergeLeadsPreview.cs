@@ -34,7 +34,7 @@ public sealed class MergeLeadsPreview(ITenantDbContextFactory contexts, ICurrent
     {
         var user = await current.RequireAsync(Permission.ManageLeads, ct);
         await using var db = contexts.Create();
-        var pair = await db.Leads.AsNoTracking().Include(l => l.Tags).VisibleTo(user)
+        var pair = await db.Leads.AsNoTracking().Include(l => l.Tags).Include(l => l.CustomValues).VisibleTo(user)
             .Where(l => l.Id == request.SurvivorId || l.Id == request.MergedId).ToListAsync(ct);
         var survivor = pair.FirstOrDefault(l => l.Id == request.SurvivorId);
         var merged = pair.FirstOrDefault(l => l.Id == request.MergedId);

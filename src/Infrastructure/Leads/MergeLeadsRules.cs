@@ -26,6 +26,7 @@ public static class MergeLeadsRules
         Name = lead.Name, Mobile = lead.Mobile, IdNumber = lead.IdNumber, BirthDate = lead.BirthDate, IsMale = lead.IsMale,
         City = lead.City, LoanType = lead.LoanType, AmountWan = lead.AmountWan, Purpose = lead.Purpose, TermMonths = lead.TermMonths,
         CreditStatus = lead.CreditStatus, Source = lead.Source, Intent = lead.Intent, Tags = lead.Tags.Select(t => t.Tag).ToList(),
+        Custom = Domain.CustomFields.CustomFieldChanges.EntriesOf(lead.CustomValues),
     };
 
     /// <summary>Fills the survivor's empty fields from the merged lead and unites the tags; returns what changed.</summary>

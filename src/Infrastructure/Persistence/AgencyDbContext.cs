@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Imports;
@@ -30,6 +31,8 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();
+    public DbSet<CustomField> CustomFields => Set<CustomField>();
+    public DbSet<CustomFieldValue> CustomFieldValues => Set<CustomFieldValue>();
     public DbSet<LeadComment> LeadComments => Set<LeadComment>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Appointment> Appointments => Set<Appointment>();

@@ -23,14 +23,7 @@ public sealed class ArchivePool(ITenantDbContextFactory contexts, ICurrentUserAc
         pool.UpdatedAt = time.GetUtcNow();
         pool.Version++;
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "pool.archived", "pool", pool.Id.ToString(), new { name = pool.Name });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.Fail("", "ChangedByOthers");
-        }
+        if (await ConcurrentSave.SaveAsync(db, ct) is { Succeeded: false } refused) return Result<Guid>.Fail(refused.Errors);
         await live.PublishAsync(PoolEvents.Topic(tenant.Required.Id), PoolEvents.Changed(pool.Id), ct);
         return Result<Guid>.Ok(pool.Id);
     }

@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
@@ -8,10 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Pools;
 
-/// <summary>The agency's choices the condition builder offers for select fields: dictionaries, stages, members, teams, tags in use.</summary>
+/// <summary>
+/// What the condition builder offers: the agency's fields (<see cref="Schema"/>: built-in and its own) and the choices
+/// of select fields: dictionaries, stages, members, teams, tags in use, a custom field's options.
+/// </summary>
 public sealed record ConditionChoices(
     IReadOnlyDictionary<string, IReadOnlyList<LeadFilterChoice>> Dictionaries, IReadOnlyList<LeadFilterChoice> Stages,
-    IReadOnlyList<LeadFilterChoice> Members, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<string> Tags)
+    IReadOnlyList<LeadFilterChoice> Members, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<string> Tags, ConditionSchema<Lead> Schema)
 {
     public IReadOnlyList<LeadFilterChoice> For(ConditionField field) => field.Options switch
     {
@@ -20,6 +24,7 @@ public sealed record ConditionChoices(
         OptionSource.Members => Members,
         OptionSource.Teams => Teams,
         OptionSource.Tags => Tags.Select(t => new LeadFilterChoice(t, t)).ToList(),
+        OptionSource.Custom => field.Choices.Select(c => new LeadFilterChoice(c, c)).ToList(),
         _ => [],
     };
 }
@@ -43,6 +48,6 @@ public sealed class ListConditionChoices(ITenantDbContextFactory contexts, ICurr
         var members = await LeadFilterChoices.MembersAsync(db.Users.AsNoTracking().Where(u => u.IsActive), ct);
         var teams = await LeadFilterChoices.TeamsAsync(db, ct);
         var tags = await db.LeadTags.AsNoTracking().GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxTags).ToListAsync(ct);
-        return new ConditionChoices(lists, stages, members, teams, tags);
+        return new ConditionChoices(lists, stages, members, teams, tags, (await CustomFieldSet.LoadAsync(db, ct)).Schema);
     }
 }

@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
@@ -14,8 +15,9 @@ public sealed class PreviewPool(ITenantDbContextFactory contexts, ICurrentUserAc
     public async Task<Result<int>> HandleAsync(ConditionNode? condition, CancellationToken ct)
     {
         var user = await current.RequireAsync(Permission.None, ct);
-        if (PoolMembers.Check(condition) is { Count: > 0 } errors) return Result<int>.Fail(errors);
         await using var db = contexts.Create();
-        return Result<int>.Ok(await PoolMembers.Of(db.Leads.AsNoTracking().VisibleUnmerged(user), condition!, time.GetUtcNow()).CountAsync(ct));
+        var schema = (await CustomFieldSet.LoadAsync(db, ct)).Schema;
+        if (PoolMembers.Check(condition, schema) is { Count: > 0 } errors) return Result<int>.Fail(errors);
+        return Result<int>.Ok(await PoolMembers.Of(db.Leads.AsNoTracking().VisibleUnmerged(user), condition!, schema, time.GetUtcNow()).CountAsync(ct));
     }
 }

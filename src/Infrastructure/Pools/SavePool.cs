@@ -3,6 +3,7 @@ using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Live;
@@ -30,10 +31,10 @@ public sealed class SavePool(ITenantDbContextFactory contexts, ICurrentUserAcces
         if (name.Length == 0) errors.Add(new("Name", "Required"));
         else if (name.Length > CustomerPool.MaxNameLength) errors.Add(new("Name", "TooLong"));
         if (description?.Length > CustomerPool.MaxDescriptionLength) errors.Add(new("Description", "TooLong"));
-        errors.AddRange(PoolMembers.Check(request.Condition));
+        await using var db = contexts.Create();
+        errors.AddRange(PoolMembers.Check(request.Condition, (await CustomFieldSet.LoadAsync(db, ct)).Schema));
         if (errors.Count > 0) return Result<Guid>.Fail(errors);
 
-        await using var db = contexts.Create();
         if (await db.CustomerPools.AnyAsync(p => p.Name == name && !p.IsArchived && p.Id != request.PoolId, ct)) return Result<Guid>.Fail("Name", "Taken");
         var now = time.GetUtcNow();
         CustomerPool pool;
@@ -54,14 +55,7 @@ public sealed class SavePool(ITenantDbContextFactory contexts, ICurrentUserAcces
         pool.Version++;
         audit.Add(db, new AuditActor(user.UserId, user.FullName), request.PoolId is null ? "pool.created" : "pool.changed", "pool", pool.Id.ToString(),
             new { name, condition = System.Text.Json.JsonSerializer.Serialize(pool.Condition) });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.Fail("", "ChangedByOthers");
-        }
+        if (await ConcurrentSave.SaveAsync(db, ct) is { Succeeded: false } refused) return Result<Guid>.Fail(refused.Errors);
         await live.PublishAsync(PoolEvents.Topic(tenant.Required.Id), PoolEvents.Changed(pool.Id), ct);
         return Result<Guid>.Ok(pool.Id);
     }

@@ -63,6 +63,7 @@ public partial class BoardPage : IAsyncDisposable
             _filtersOpen = true;
         }
         _options ??= await ListOptions.HandleAsync(default);
+        _filter.Fields = _options.Fields;
         await LoadAsync();
     }
 

@@ -36,6 +36,8 @@ public sealed partial class ImportWizardPage
     private string? _error;
     private UploadedImport? _uploaded;
     private ImportField[] _mapping = [];
+    /// <summary>Columns mapped to the agency's own fields: column → field id.</summary>
+    private Dictionary<int, Guid> _custom = [];
     private IReadOnlyList<string?> _samples = [];
     private ImportPreview? _preview;
     private DuplicatePolicy _policy = DuplicatePolicy.FillEmpty;
@@ -58,8 +60,9 @@ public sealed partial class ImportWizardPage
             if (!result.Succeeded) { _error = ImportText.Error(T, result.Errors[0]); return; }
             _uploaded = result.Value!;
             _mapping = [.. _uploaded.Mapping];
+            _custom = _uploaded.CustomMapping.ToDictionary();
             _policy = _uploaded.DefaultPolicy;
-            _preview = (await Preview.HandleAsync(new PreviewLeadImportRequest(_uploaded.ImportId, _mapping), default)).Value;
+            _preview = (await Preview.HandleAsync(new PreviewLeadImportRequest(_uploaded.ImportId, _mapping, _custom), default)).Value;
             _samples = _uploaded.Headers.Select((_, i) => _preview?.Rows.Select(r => i < r.Cells.Count ? r.Cells[i] : null).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))).ToList();
             _step = WizardStep.Mapping;
         }
@@ -76,7 +79,7 @@ public sealed partial class ImportWizardPage
         {
             if (MappingProblem() is { } problem) { _error = ImportText.Error(T, problem); return; }
             _busy = true;
-            var result = await Preview.HandleAsync(new PreviewLeadImportRequest(_uploaded!.ImportId, _mapping), default);
+            var result = await Preview.HandleAsync(new PreviewLeadImportRequest(_uploaded!.ImportId, _mapping, _custom), default);
             _busy = false;
             if (!result.Succeeded) { _error = ImportText.Error(T, result.Errors[0]); return; }
             _preview = result.Value;
@@ -108,7 +111,7 @@ public sealed partial class ImportWizardPage
         _error = null;
         _busy = true;
         var owner = _owner switch { PoolChoice => null, MeChoice => _me?.UserId, var id => id };
-        var result = await Start.HandleAsync(new StartLeadImportRequest(_uploaded!.ImportId, _mapping, _policy, owner), default);
+        var result = await Start.HandleAsync(new StartLeadImportRequest(_uploaded!.ImportId, _mapping, _policy, owner, _custom), default);
         _busy = false;
         if (!result.Succeeded) { _error = ImportText.Error(T, result.Errors[0]); return; }
         Snackbar.Add(T["Started"], Severity.Success);

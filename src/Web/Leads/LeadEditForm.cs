@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Leads;
 
 namespace LoanSaaS.Web.Leads;
@@ -20,6 +21,20 @@ public sealed class LeadEditForm
     /// <summary>In the edit dialog a blank mobile or ID number keeps the stored one.</summary>
     public bool Editing { get; init; }
 
+    /// <summary>Customer fields are asked of customers only.</summary>
+    public bool IsCustomer { get; init; }
+
+    /// <summary>The agency's fields this form asks for (set once they are loaded); their values are held by key like the rest.</summary>
+    public CustomFieldSet CustomFields { get; set; } = CustomFieldSet.Empty;
+
+    /// <summary>Custom personal-data fields with a stored value (by id, with its mask): blank keeps it.</summary>
+    public Dictionary<Guid, string> KeptPersonal { get; } = [];
+
+    /// <summary>Whether a save error belongs to one of this form's inputs.</summary>
+    public bool Owns(string field) => Fields.Contains(field) || CustomFields.Find(field) is not null;
+
+    private CustomFieldScope CustomScope => new(CustomFields, IsCustomer, RequireAll: true, Kept: KeptPersonal.Keys.ToHashSet());
+
     public string? this[string field]
     {
         get => _values.GetValueOrDefault(field);
@@ -32,7 +47,11 @@ public sealed class LeadEditForm
 
     public void Touch(string field) => _touched.Add(field);
 
-    public void TouchAll() => _touched.UnionWith(Fields);
+    public void TouchAll()
+    {
+        _touched.UnionWith(Fields);
+        _touched.UnionWith(CustomFields.For(IsCustomer).Select(f => f.Key));
+    }
 
     public void SetServerErrors(IEnumerable<FieldError> errors) => _server = errors.ToList();
 
@@ -41,12 +60,13 @@ public sealed class LeadEditForm
         Name = this["Name"], Mobile = this["Mobile"], IdNumber = this["IdNumber"], City = this["City"], LoanType = this["LoanType"],
         Amount = this["Amount"], Purpose = this["Purpose"], Term = this["Term"], CreditStatus = this["CreditStatus"],
         Source = this["Source"], Intent = this["Intent"], Tags = this["Tags"],
+        Custom = CustomFields.For(IsCustomer).ToDictionary(f => f.Key, f => this[f.Key]),
     };
 
     /// <summary>The rules' problems with what is typed now (plus the last save's), for fields the member has left.</summary>
     public IReadOnlyList<FieldError> Problems(LeadDictionaries dictionaries, DateOnly today)
     {
-        var all = LeadEntryChecks.Check(ToInput(), dictionaries, today)
+        var all = LeadEntryChecks.Check(ToInput(), dictionaries, today, CustomScope)
             .Where(e => !(Editing && e is { Field: "Mobile", Code: "Required" }))
             .Concat(_server).Distinct();
         return all.Where(e => _touched.Contains(e.Field) || _server.Contains(e)).ToList();
@@ -54,7 +74,13 @@ public sealed class LeadEditForm
 
     public static LeadEditForm From(LeadDetail lead)
     {
-        var form = new LeadEditForm { Editing = true };
+        var form = new LeadEditForm { Editing = true, IsCustomer = lead.IsCustomer };
+        foreach (var (id, text) in lead.CustomValues)
+        {
+            if (lead.Fields.Find(id) is not { } field) continue;
+            if (field.IsPersonalData) form.KeptPersonal[id] = text;
+            else form._values[field.Key] = text;
+        }
         form._values["Name"] = lead.Name;
         form._values["City"] = lead.City;
         form._values["LoanType"] = lead.LoanType;

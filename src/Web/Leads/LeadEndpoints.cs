@@ -23,7 +23,7 @@ public static class LeadEndpoints
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, ExportLeads export, AuthenticationStateProvider auth,
-        IStringLocalizer<LeadListText> t, IStringLocalizer<LeadText> lt, TimeProvider time, CancellationToken ct)
+        IStringLocalizer<LeadListText> t, IStringLocalizer<LeadText> lt, IStringLocalizer<CustomFields.CustomFieldText> cf, TimeProvider time, CancellationToken ct)
     {
         // Use cases read the member from the authentication state, which a plain HTTP request has to be given.
         if (auth is IHostEnvironmentAuthenticationStateProvider host)
@@ -33,7 +33,7 @@ public static class LeadEndpoints
         var unmasked = form["unmasked"] == "true";
         var sheet = t["Title." + filter.View].Value;
         var labels = new LeadExportLabels(sheet, t["Watermark"].Value, Headings(lt),
-            Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => LeadText.Enum(lt, s)));
+            Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => LeadText.Enum(lt, s)), cf["Yes"].Value, cf["No"].Value);
 
         var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Infrastructure.Leads;
 
@@ -26,12 +28,27 @@ public static class LeadExportForm
             ["to"] = q.CreatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["q"] = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim(),
             ["pool"] = q.PoolId?.ToString(),
+            ["fields"] = q.FieldFilters.Count == 0 ? null : JsonSerializer.Serialize(q.FieldFilters),
             ["sort"] = q.Sort.ToString(),
             ["desc"] = q.Descending ? "true" : "false",
             ["unmasked"] = unmasked ? "true" : null,
             ["reason"] = unmasked ? reason : null,
         };
         return parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value!)).ToList();
+    }
+
+    /// <summary>The custom field filters as posted; unreadable or oversized ones are dropped (the use case checks each against the fields).</summary>
+    private static IReadOnlyList<Comparison> FieldFilters(string? json)
+    {
+        if (json is null || json.Length > 8_000) return [];
+        try
+        {
+            return (JsonSerializer.Deserialize<List<Comparison>>(json) ?? []).Where(c => c.Field is not null && c.Values is not null).Take(50).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     public static LeadListQuery Parse(IFormCollection form)
@@ -49,6 +66,7 @@ public static class LeadExportForm
             CreatedTo = DateOnly.TryParseExact(Get("to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) ? to : null,
             Search = Get("q"),
             PoolId = Guid.TryParse(Get("pool"), out var pool) ? pool : null,
+            FieldFilters = FieldFilters(Get("fields")),
             Sort = Enum.TryParse<LeadSort>(Get("sort"), out var sort) && Enum.IsDefined(sort) ? sort : LeadSort.Created,
             Descending = Get("desc") != "false",
         };

@@ -1,4 +1,5 @@
 using LoanSaaS.Domain.Leads;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Leads;
 
 namespace LoanSaaS.Web.Leads;
@@ -16,16 +17,22 @@ public sealed class LeadListFilter
     public DateTime? To { get; set; }
     /// <summary>A customer pool (客群池) id.</summary>
     public string? PoolId { get; set; }
+    /// <summary>Values of the agency's own field filters, by field key (<see cref="CustomFieldFilters"/>).</summary>
+    public Dictionary<string, string?> Custom { get; } = [];
+    /// <summary>The agency's fields, set once loaded, so the custom filters can be turned into comparisons.</summary>
+    public CustomFieldSet Fields { get; set; } = CustomFieldSet.Empty;
 
     /// <summary>Filters set in the bar (the search box is not counted: it is always visible).</summary>
     public int Count =>
-        new object?[] { OwnerId, TeamId, Source, Intent, From, To, PoolId }.Count(v => v is not null) + (LeadFieldText.SplitTags(Tags).Count > 0 ? 1 : 0);
+        new object?[] { OwnerId, TeamId, Source, Intent, From, To, PoolId }.Count(v => v is not null) + (LeadFieldText.SplitTags(Tags).Count > 0 ? 1 : 0)
+        + Custom.Values.Count(v => !string.IsNullOrWhiteSpace(v));
 
     public void Clear()
     {
         OwnerId = TeamId = Source = Tags = PoolId = null;
         Intent = null;
         From = To = null;
+        Custom.Clear();
     }
 
     /// <summary>The filters a dashboard link carries: <c>?from=2026-12-01&amp;to=2026-12-06&amp;owner=…&amp;team=…&amp;source=…</c>.</summary>
@@ -62,6 +69,7 @@ public sealed class LeadListFilter
         CreatedFrom = From is { } from ? DateOnly.FromDateTime(from) : null,
         CreatedTo = To is { } to ? DateOnly.FromDateTime(to) : null,
         PoolId = Guid.TryParse(PoolId, out var pool) ? pool : null,
+        FieldFilters = CustomFieldFilters.All(Fields, Custom),
         Sort = sort,
         Descending = descending,
         Page = page,

@@ -61,7 +61,25 @@ public partial class LeadListView : IDisposable
         if (RendererInfo.IsInteractive && Tenant.Tenant is { } tenant)
             _subscription = Live.Subscribe(LeadEvents.Topic(tenant.Id), _ => InvokeAsync(ReloadAsync));
         _options = await ListOptions.HandleAsync(default);
+        _filter.Fields = _options.Fields;
+        _shownFields = _options.Fields.Active.Where(f => f.ShowInList).Select(f => f.Id).ToHashSet();
     }
+
+    /// <summary>The agency's fields shown as columns: those marked "show in lists", as the viewer toggles them.</summary>
+    private HashSet<Guid> _shownFields = [];
+    /// <summary>The agency's own field filters are offered on request: a dozen fields would bury the everyday filters.</summary>
+    private bool _customFiltersOpen;
+
+    private IEnumerable<Domain.CustomFields.CustomField> ShownFields =>
+        _options?.Fields.Active.Where(f => _shownFields.Contains(f.Id)) ?? [];
+
+    private void ToggleColumn(Guid fieldId, bool shown)
+    {
+        if (shown) _shownFields.Add(fieldId);
+        else _shownFields.Remove(fieldId);
+    }
+
+    private Task SetCustomFilterAsync(string key, string? value) => SetFilterAsync(() => _filter.Custom[key] = value);
 
     private async Task<GridData<LeadListRow>> LoadAsync(GridState<LeadListRow> state, CancellationToken ct)
     {

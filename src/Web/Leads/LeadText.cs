@@ -10,7 +10,8 @@ namespace LoanSaaS.Web.Leads;
 public sealed class LeadText
 {
     public static string Error(IStringLocalizer<LeadText> t, FieldError error) =>
-        t[$"Error.{error.Field}.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : t[$"Error.{error.Code}"].Value;
+        error.Field.StartsWith(Domain.CustomFields.CustomFieldKeys.Prefix, StringComparison.Ordinal) ? t[$"Error.Custom.{error.Code}"].Value
+        : t[$"Error.{error.Field}.{error.Code}"] is { ResourceNotFound: false } text ? text.Value : t[$"Error.{error.Code}"].Value;
 
     public static string Enum<TEnum>(IStringLocalizer<LeadText> t, TEnum value) where TEnum : struct, System.Enum =>
         t[$"{Prefix(typeof(TEnum))}.{value}"].Value;

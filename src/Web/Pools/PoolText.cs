@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoanSaaS.Domain.Automation;
+using LoanSaaS.Domain.Leads;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Pools;
 using LoanSaaS.Web.Leads;
@@ -11,6 +12,9 @@ namespace LoanSaaS.Web.Pools;
 public sealed class PoolText
 {
     public static string Field(IStringLocalizer<PoolText> t, string key) => t["Field." + key] is { ResourceNotFound: false } text ? text.Value : key;
+
+    /// <summary>A built-in field by its key's text; the agency's own by its label.</summary>
+    public static string Field(IStringLocalizer<PoolText> t, ConditionField field) => field.Label ?? Field(t, field.Key);
 
     public static string Operator(IStringLocalizer<PoolText> t, ConditionField? field, ConditionOperator op) =>
         field?.Type == FieldType.DateTime && op is ConditionOperator.GreaterOrEqual or ConditionOperator.LessThan ? t["DateTimeOp." + op] : t["Op." + op];
@@ -27,20 +31,20 @@ public sealed class PoolText
     };
 
     /// <summary>"意向等级 属于 A、B 且 申请金额（万元） 大于等于 50" — for the pools list.</summary>
-    public static string Describe(ConditionNode node, IStringLocalizer<PoolText> t, IStringLocalizer<LeadText> l, ConditionChoices? choices, bool nested = false)
+    public static string Describe(ConditionNode node, ConditionSchema<Lead> schema, IStringLocalizer<PoolText> t, IStringLocalizer<LeadText> l, ConditionChoices? choices, bool nested = false)
     {
         switch (node)
         {
             case ConditionGroup { Children.Count: 0 }:
                 return t["Everyone"];
             case ConditionGroup g:
-                var parts = g.Children.Select(c => Describe(c, t, l, choices, nested: true));
+                var parts = g.Children.Select(c => Describe(c, schema, t, l, choices, nested: true));
                 var text = string.Join(g.Kind == GroupKind.Any ? t["Or"] : t["And"], parts);
                 if (g.Kind == GroupKind.None) return $"{t["Not"]}（{string.Join(t["Or"], parts)}）";
                 return nested && g.Children.Count > 1 ? $"（{text}）" : text;
             case Comparison c:
-                var field = LoanSaaS.Domain.Automation.LeadConditions.Schema.Find(c.Field);
-                var name = field is null ? c.Field : Field(t, c.Field);
+                var field = schema.Find(c.Field);
+                var name = field is null ? c.Field : Field(t, field);
                 var named = field is null ? c.Values : c.Values.Select(v => Name(field, v, t, l, choices)).ToList();
                 if (c.Operator is ConditionOperator.WithinLastDays or ConditionOperator.MoreThanDaysAgo or ConditionOperator.WithinNextDays)
                     return $"{name} {t["Describe." + c.Operator, c.Values.Count > 0 ? c.Values[0] : ""]}";
@@ -54,7 +58,7 @@ public sealed class PoolText
     private static string Name(ConditionField field, string value, IStringLocalizer<PoolText> t, IStringLocalizer<LeadText> l, ConditionChoices? choices)
     {
         if (field.Type == FieldType.YesNo) return value == "true" ? t["Yes"] : t["No"];
-        if (field.Options == OptionSource.None || field.Options == OptionSource.Tags) return value;
+        if (field.Options is OptionSource.None or OptionSource.Tags or OptionSource.Custom) return value;
         return Choices(field, choices, l).FirstOrDefault(c => c.Key == value).Name ?? value;
     }
 

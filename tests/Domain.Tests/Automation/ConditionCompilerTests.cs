@@ -13,9 +13,9 @@ public sealed class ConditionCompilerTests
     public void Every_operator_and_field_type_selects_the_expected_leads_in_memory(string name)
     {
         var (_, condition, expected) = ConditionSamples.Cases.Single(c => c.Name == name);
-        Assert.Empty(ConditionCompiler.Validate(condition, LeadConditions.Schema));
+        Assert.Empty(ConditionCompiler.Validate(condition, ConditionSamples.Schema));
 
-        var matches = ConditionCompiler.Predicate(condition, LeadConditions.Schema, ConditionSamples.Now);
+        var matches = ConditionCompiler.Predicate(condition, ConditionSamples.Schema, ConditionSamples.Now);
 
         Assert.Equal(expected, ConditionSamples.Leads().Where(matches).Select(l => l.Name).ToArray());
     }

@@ -18,6 +18,8 @@ public abstract class ConditionSqlTests(AppHost app)
         var agency = await app.ProvisionAgencyAsync(TestIds.Slug("cond"));
         var prefix = "条" + TestIds.Hex8()[..4];
         await using var db = app.OpenAgencyDb(agency.Info);
+        db.CustomFields.AddRange(ConditionSamples.Fields.Select(f => new Domain.CustomFields.CustomField { Id = f.Id, Label = f.Label, Type = f.Type, Options = [.. f.Options] }));
+        await db.SaveChangesAsync();
         db.Leads.AddRange(ConditionSamples.Leads(prefix));
         await db.SaveChangesAsync();
         return new World(agency, prefix);
@@ -31,7 +33,7 @@ public abstract class ConditionSqlTests(AppHost app)
     {
         var (agency, prefix) = await WorldAsync();
         var (_, condition, expected) = ConditionSamples.Cases.Single(c => c.Name == name);
-        var filter = ConditionCompiler.ToExpression(condition, LeadConditions.Schema, ConditionSamples.Now);
+        var filter = ConditionCompiler.ToExpression(condition, ConditionSamples.Schema, ConditionSamples.Now);
 
         await using var db = app.OpenAgencyDb(agency.Info);
         var query = db.Leads.AsNoTracking().Where(l => l.Name.StartsWith(prefix)).Where(filter);

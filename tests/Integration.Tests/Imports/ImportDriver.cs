@@ -24,7 +24,7 @@ public static class ImportDriver
         string? ownerId = null, IReadOnlyList<ImportField>? mapping = null)
     {
         var started = await member.Get<StartLeadImport>().HandleAsync(
-            new StartLeadImportRequest(uploaded.ImportId, mapping ?? uploaded.Mapping, policy, ownerId), CancellationToken.None);
+            new StartLeadImportRequest(uploaded.ImportId, mapping ?? uploaded.Mapping, policy, ownerId, uploaded.CustomMapping), CancellationToken.None);
         Assert.True(started.Succeeded, "start refused: " + string.Join(", ", started.Errors));
         return await WaitAsync(member, uploaded.ImportId);
     }

@@ -12,8 +12,8 @@ namespace LoanSaaS.Web.Tests.Pools;
 /// <summary>A pool's condition in words on its card, and the builder's draft turning back into the same condition.</summary>
 public sealed class PoolTextTests : WebTestContext
 {
-    private string Describe(ConditionNode condition) =>
-        PoolText.Describe(condition, Services.GetRequiredService<IStringLocalizer<PoolText>>(), Services.GetRequiredService<IStringLocalizer<LeadText>>(), null);
+    private string Describe(ConditionNode condition, ConditionSchema<Domain.Leads.Lead>? schema = null) =>
+        PoolText.Describe(condition, schema ?? LeadConditions.Schema, Services.GetRequiredService<IStringLocalizer<PoolText>>(), Services.GetRequiredService<IStringLocalizer<LeadText>>(), null);
 
     [Fact]
     public void A_condition_reads_as_a_sentence_with_groups_in_brackets()
@@ -24,6 +24,17 @@ public sealed class PoolTextTests : WebTestContext
         Assert.Equal("不满足（标签 包含 黑户 或 申请金额（万元） 介于 10 ~ 20）",
             Describe(ConditionGroup.NoneOf(Comparison.Of("Tags", Contains, "黑户"), Comparison.Of("AmountWan", Between, "10", "20"))));
         Assert.Equal("全部线索", Describe(ConditionGroup.AllOf()));
+    }
+
+    [Fact]
+    public void The_agencys_own_fields_are_named_by_their_labels()
+    {
+        var house = new Domain.CustomFields.CustomField { Label = "名下房产", Type = FieldType.SingleSelect, Options = ["无", "全款房"] };
+        var debt = new Domain.CustomFields.CustomField { Label = "负债总额", Type = FieldType.Money };
+        var schema = LeadConditions.With([house, debt]);
+
+        Assert.Equal("名下房产 等于 全款房 且 负债总额 小于 500000",
+            Describe(ConditionGroup.AllOf(Comparison.Of(house.Key, EqualTo, "全款房"), Comparison.Of(debt.Key, LessThan, "500000")), schema));
     }
 
     [Fact]
