@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace LoanSaaS.Infrastructure.Scheduling;
+
+/// <summary>
+/// Starts this node's Quartz scheduler once the app has started (the catalog is migrated by then), which creates any
+/// missing qrtz_* table and joins the cluster, then installs the sweeps. A node with Scheduler:Enabled=false never
+/// starts it: it can still write occurrences to the store, and the nodes that do run fire them.
+/// </summary>
+public sealed class SchedulerHost(ISchedulerFactory schedulers, SweepInstaller sweeps, IHostApplicationLifetime lifetime, IOptions<SchedulerOptions> options)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+            await started.Task;
+
+        var scheduler = await schedulers.GetScheduler(stoppingToken);
+        await scheduler.Start(stoppingToken);
+        await sweeps.InstallAsync(scheduler, stoppingToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Running jobs see their token cancelled and unwind; a sweep's unfinished agencies wait for its next run.
+        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+    }
+}

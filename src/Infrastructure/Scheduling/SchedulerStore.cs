@@ -1,0 +1,54 @@
+using LoanSaaS.Tenancy.Databases;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Quartz;
+
+namespace LoanSaaS.Infrastructure.Scheduling;
+
+/// <summary>
+/// The Quartz job store lives in the catalog database, on whichever provider the catalog uses (ADR 0012), with its
+/// own small connection pool so jobs never wait for EF's catalog connections or the other way round.
+/// </summary>
+internal static class SchedulerStore
+{
+    public static void Configure(IPersistentStoreBuilder store, DatabaseOptions database, SchedulerOptions options)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                store.UseSqlite(SqliteFactory.Instance, database.CatalogConnectionString ?? $"Data Source={database.SqliteCatalogPath};Pooling=True");
+                break;
+            case DatabaseProvider.Postgres:
+                store.UsePostgres(NpgsqlFactory.Instance, new NpgsqlConnectionStringBuilder(Required(database))
+                {
+                    MaxPoolSize = options.MaxConnections,
+                    ApplicationName = "loansaas-scheduler",
+                }.ConnectionString);
+                break;
+            default:
+                store.UseSqlServer(SqlClientFactory.Instance, new SqlConnectionStringBuilder(Required(database))
+                {
+                    MaxPoolSize = options.MaxConnections,
+                    ApplicationName = "loansaas-scheduler",
+                }.ConnectionString);
+                break;
+        }
+        store.ConfigureStore(o =>
+        {
+            o.StoreJobDataAsStrings = true;
+            o.MisfireThreshold = options.MisfireThreshold;
+        });
+        // The qrtz_* tables are created by the store itself from the DDL Quartz ships for this very version (ADR 0012).
+        store.ProvisionSchema();
+        store.UseSystemTextJsonSerializer();
+        store.UseClustering(c =>
+        {
+            c.CheckinInterval = options.CheckinInterval;
+            c.CheckinMisfireThreshold = options.CheckinMisfireThreshold;
+        });
+    }
+
+    private static string Required(DatabaseOptions database) => database.CatalogConnectionString
+        ?? throw new InvalidOperationException("ConnectionStrings:Catalog is required for this database provider.");
+}
