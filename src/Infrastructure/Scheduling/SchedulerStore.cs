@@ -8,7 +8,8 @@ namespace LoanSaaS.Infrastructure.Scheduling;
 
 /// <summary>
 /// The Quartz job store lives in the catalog database, on whichever provider the catalog uses (ADR 0012), with its
-/// own small connection pool so jobs never wait for EF's catalog connections or the other way round.
+/// own small connection pool so jobs never wait for EF's catalog connections or the other way round. Clustered on
+/// PostgreSQL and SQL Server.
 /// </summary>
 internal static class SchedulerStore
 {
@@ -42,12 +43,19 @@ internal static class SchedulerStore
         // The qrtz_* tables are created by the store itself from the DDL Quartz ships for this very version (ADR 0012).
         store.ProvisionSchema();
         store.UseSystemTextJsonSerializer();
+        if (!IsClustered(database.Provider)) return;
         store.UseClustering(c =>
         {
             c.CheckinInterval = options.CheckinInterval;
             c.CheckinMisfireThreshold = options.CheckinMisfireThreshold;
         });
     }
+
+    /// <summary>
+    /// Quartz refuses clustering on SQLite (its locks there are in-process), so the embedded default is one scheduler
+    /// node on a persistent store; several app nodes need PostgreSQL or SQL Server, or Scheduler:Enabled=false on all but one.
+    /// </summary>
+    public static bool IsClustered(DatabaseProvider provider) => provider != DatabaseProvider.Sqlite;
 
     private static string Required(DatabaseOptions database) => database.CatalogConnectionString
         ?? throw new InvalidOperationException("ConnectionStrings:Catalog is required for this database provider.");
