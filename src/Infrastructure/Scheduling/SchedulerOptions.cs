@@ -20,6 +20,12 @@ public sealed class SchedulerOptions
     /// <summary>How late a one-off occurrence may fire and still count as on time (later: it runs once, at once).</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often the store looks for missed fires (a node was down): a missed sweep runs once, within this.</summary>
+    public TimeSpan MisfireCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long an idle node waits before asking the store again (work scheduled by another node is seen within this).</summary>
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Jobs running at once on this node.</summary>
     public int MaxConcurrency { get; set; } = 3;
 

@@ -11,9 +11,9 @@ namespace LoanSaaS.Infrastructure.Scheduling;
 /// own small connection pool so jobs never wait for EF's catalog connections or the other way round. Clustered on
 /// PostgreSQL and SQL Server.
 /// </summary>
-internal static class SchedulerStore
+public static class SchedulerStore
 {
-    public static void Configure(IPersistentStoreBuilder store, DatabaseOptions database, SchedulerOptions options)
+    internal static void Configure(IPersistentStoreBuilder store, DatabaseOptions database, SchedulerOptions options)
     {
         switch (database.Provider)
         {
@@ -39,6 +39,7 @@ internal static class SchedulerStore
         {
             o.StoreJobDataAsStrings = true;
             o.MisfireThreshold = options.MisfireThreshold;
+            o.MisfireHandlerFrequency = options.MisfireCheckInterval;
         });
         // The qrtz_* tables are created by the store itself from the DDL Quartz ships for this very version (ADR 0012).
         store.ProvisionSchema();

@@ -24,6 +24,7 @@ public static class SchedulingServices
                 if (options.InstanceId == "AUTO") s.GenerateInstanceId = true;
                 else s.InstanceId = options.InstanceId;
                 s.ShutdownJobInterruption = ShutdownJobInterruption.Always;
+                s.IdleWaitTime = options.IdleWaitTime;
             });
             // Quartz fires on real time; jobs hand the app's TimeProvider "now" to sweeps and handlers.
             q.UseTimeProvider(TimeProvider.System);
