@@ -13,6 +13,8 @@ namespace LoanSaaS.Infrastructure.Scheduling;
 public sealed class SchedulerHost(ISchedulerFactory schedulers, SweepInstaller sweeps, IHostApplicationLifetime lifetime, IOptions<SchedulerOptions> options, ILogger<SchedulerHost> logger)
     : BackgroundService
 {
+    private IScheduler? _started;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
@@ -23,13 +25,14 @@ public sealed class SchedulerHost(ISchedulerFactory schedulers, SweepInstaller s
 
         var scheduler = await schedulers.GetScheduler(stoppingToken);
         await scheduler.Start(stoppingToken);
+        _started = scheduler;
         await sweeps.InstallAsync(scheduler, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        if (_started is not { Status: not (SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown) } scheduler) return;
         try
         {
             // Running jobs see their token cancelled and unwind; a sweep's unfinished agencies wait for its next run.
