@@ -8,6 +8,7 @@ using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Platform;
 using LoanSaaS.Infrastructure.Provisioning;
+using LoanSaaS.Infrastructure.Scheduling;
 using LoanSaaS.Infrastructure.SignUp;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy;
@@ -72,6 +73,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<MasterKey>();
         services.AddSingleton<TenantKeyRing>();
         services.AddScoped<TenantPersonalData>();
+        services.AddScheduling(configuration);
         FollowUps.FollowUpServices.AddFollowUps(services, configuration);
         Apply.ApplyServices.AddApplyForm(services, configuration);
         return services;

@@ -1,3 +1,5 @@
+using LoanSaaS.Infrastructure.Notifications;
+using LoanSaaS.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,11 +7,13 @@ namespace LoanSaaS.Infrastructure.FollowUps;
 
 public static class FollowUpServices
 {
-    /// <summary>The reminder timer; "FollowUps:Reminders:Enabled" = false turns it off (tests run the scan themselves).</summary>
+    /// <summary>The reminder sweep; "FollowUps:Reminders:Enabled" = false leaves it unscheduled on this node.</summary>
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FollowUpReminderOptions>().Bind(configuration.GetSection("FollowUps:Reminders"));
-        services.AddHostedService<FollowUpReminderService>();
+        var section = configuration.GetSection("FollowUps:Reminders");
+        services.AddOptions<FollowUpReminderOptions>().Bind(section);
+        if (section.GetValue(nameof(FollowUpReminderOptions.Enabled), true))
+            services.AddSweep<ReminderSweep>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LoanSaaS.Infrastructure.FollowUps;
 
 /// <summary>
-/// Tells each lead's owner when a follow-up falls due. Every app node runs this (<see cref="SendReminders"/>); a reminder is
+/// Tells each lead's owner when a follow-up falls due. The reminder sweep runs this (<see cref="SendReminders"/>, <see cref="ReminderSweep"/>); a reminder is
 /// claimed by a conditional update (ReminderSentAt still empty) in the same transaction as its notification, so exactly one node sends it.
 /// </summary>
 public sealed class SendFollowUpReminders(TenantDatabaseConnector connector, ILiveEvents live)

@@ -254,6 +254,10 @@ public abstract class AppHost : IAsyncLifetime
 
     /// <summary>Another instance of the app on the same catalog, databases and data folder (a second node, or the app after a restart).</summary>
     public AppNode StartAnotherNode() => AppNode.Start(Settings().ToList());
+
+    /// <summary>Another node with extra settings (they win over this app's) and test-only services.</summary>
+    public AppNode StartAnotherNode(IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services) =>
+        AppNode.Start(Settings().Concat(settings).ToList(), services);
 }
 
 public sealed record LoginAttempt(HttpStatusCode Status, Uri? Location, string Body, bool SessionCookieSet);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoanSaaS.Integration.Tests.Harness;
@@ -22,9 +23,10 @@ public sealed class AppNode : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static AppNode Start(IReadOnlyList<KeyValuePair<string, string?>> settings)
+    /// <param name="services">Test-only registrations on top of the app's (e.g. a sweep that records its runs).</param>
+    public static AppNode Start(IReadOnlyList<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services = null)
     {
-        var factory = new Factory(settings);
+        var factory = new Factory(settings, services);
         try
         {
             factory.UseKestrel(0);
@@ -46,12 +48,13 @@ public sealed class AppNode : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (services is not null) builder.ConfigureTestServices(services);
         }
     }
 }
