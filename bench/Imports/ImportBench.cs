@@ -1,3 +1,5 @@
+using LoanSaaS.Domain.Assignment;
+using LoanSaaS.Domain.Automation;
 using System.Diagnostics;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
@@ -59,6 +61,10 @@ public sealed class ImportBench(string server, int rows)
             {
                 var rate = await ImportAsync(provider, user, name, path, rows, warmUp: false);
                 Console.WriteLine($"  {name}: {rate / copyRate:P0} of the raw COPY rate");
+                if (name != "csv") continue;
+                // The same file handed out by an assignment rule (round robin over 7 members) instead of to one owner.
+                var assigned = await ImportAsync(provider, user, "csv-assigned", path, rows, warmUp: false, assign: true);
+                Console.WriteLine($"  assignment by rule adds {rate / assigned - 1:P1} to the import time");
             }
         }
         finally
@@ -68,10 +74,11 @@ public sealed class ImportBench(string server, int rows)
         }
     }
 
-    private static async Task<double> ImportAsync(IServiceProvider provider, BenchUser user, string name, string path, int count, bool warmUp)
+    private static async Task<double> ImportAsync(IServiceProvider provider, BenchUser user, string name, string path, int count, bool warmUp, bool assign = false)
     {
         var (tenant, owner) = await BenchHost.ProvisionAsync(provider, "bench-imp-" + name);
         user.Current = owner;
+        if (assign) await AddRoundRobinRuleAsync(provider, tenant, owner.UserId);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -86,7 +93,8 @@ public sealed class ImportBench(string server, int rows)
             if (!upload.Succeeded) throw new InvalidOperationException("upload refused: " + string.Join(", ", upload.Errors));
             var uploaded = clock.Elapsed;
             var started = await scope.ServiceProvider.GetRequiredService<StartLeadImport>().HandleAsync(
-                new StartLeadImportRequest(upload.Value!.ImportId, upload.Value.Mapping, DuplicatePolicy.FillEmpty, owner.UserId), CancellationToken.None);
+                new StartLeadImportRequest(upload.Value!.ImportId, upload.Value.Mapping, DuplicatePolicy.FillEmpty, assign ? null : owner.UserId, AutoAssign: assign),
+                CancellationToken.None);
             if (!started.Succeeded) throw new InvalidOperationException("start refused: " + string.Join(", ", started.Errors));
             await using (var run = provider.GetRequiredService<TenantScopes>().Begin(tenant))
                 await run.ServiceProvider.GetRequiredService<LeadImportRunner>().RunAsync(upload.Value.ImportId, CancellationToken.None);
@@ -102,6 +110,23 @@ public sealed class ImportBench(string server, int rows)
                 $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0} MiB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
             return rate;
         }
+    }
+
+    /// <summary>Six sales members besides the owner, and one rule handing every new lead to the seven in turn.</summary>
+    private static async Task AddRoundRobinRuleAsync(IServiceProvider provider, TenantInfo tenant, string ownerId)
+    {
+        await using var db = provider.GetRequiredService<ITenantDbContextFactory>().Create(tenant);
+        var members = Enumerable.Range(1, 6).Select(i => new AgencyUser
+        {
+            FullName = "销售" + i, UserName = $"sales{i}@bench.local", Email = $"sales{i}@bench.local", PhoneNumber = "1390000000" + i, Role = AgencyRole.Sales,
+        }).ToList();
+        db.Users.AddRange(members);
+        db.AssignmentRules.Add(new AssignmentRule
+        {
+            Name = "全部轮流", Condition = ConditionGroup.AllOf(), Target = AssignmentTarget.Members, Strategy = AssignmentStrategy.RoundRobin,
+            Members = [new AssignmentMember(ownerId), .. members.Select(m => new AssignmentMember(m.Id))], Version = 1,
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The same rows, validated and sealed as the import does (untimed), then binary COPY into Leads + LeadTags (and, for reference, a scratch table without indexes).</summary>

@@ -34,6 +34,8 @@ public sealed class Lead
     public string? OwnerId { get; set; }
     /// <summary>The owner's team when assigned; team-scoped members see leads by this.</summary>
     public Guid? TeamId { get; set; }
+    /// <summary>The assignment rule that decided where the lead went when it arrived (分配规则), for its timeline.</summary>
+    public Guid? AssignedRuleId { get; set; }
 
     public LeadChannel Channel { get; set; }
     public Guid? ImportId { get; set; }

@@ -15,4 +15,6 @@ public enum NotificationKind
     VisitorArrived,
     /// <summary>A visit the member attends was cancelled.</summary>
     AppointmentCancelled,
+    /// <summary>Assignment rules handed the member several new leads at once (an import); the subject is how many.</summary>
+    LeadsAssigned,
 }

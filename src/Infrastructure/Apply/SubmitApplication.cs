@@ -79,7 +79,7 @@ public sealed class SubmitApplication(
                 return ApplicationResult.TooManyRequests;
         }
 
-        var capturing = new CaptureOptions(LeadChannel.WebForm, FormActor, DuplicatePolicy.FillEmpty) { Consent = new ConsentRecord(consentVersion, LeadChannel.WebForm) };
+        var capturing = new CaptureOptions(LeadChannel.WebForm, FormActor, DuplicatePolicy.FillEmpty) { Consent = new ConsentRecord(consentVersion, LeadChannel.WebForm), AutoAssign = true };
         var result = (await capture.HandleAsync([input], capturing, ct))[0];
         if (result.Outcome == CaptureOutcome.Rejected && result.Errors?.Any(e => e.Code == "Blacklisted") == true)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
+using LoanSaaS.Domain.Appointments;
+using LoanSaaS.Domain.Assignment;
+using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Funnels;
-using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
@@ -157,7 +159,21 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             }
         }
         SeedAppointments(db, leads.Values.Where(l => l.StageId is { } s && (s == stages.GetValueOrDefault("visit")?.Id || s == stages.GetValueOrDefault("qualification")?.Id)).ToList(), users, today, now);
+        await SeedAssignmentRuleAsync(db, now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The seed documents' example: 新线索来源=官方网站 且 意向城市=上海 → 上海区域销售组 (浦东一组), in turn.</summary>
+    private static async Task SeedAssignmentRuleAsync(AgencyDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == "浦东一组", ct);
+        if (team is null) return;
+        db.AssignmentRules.Add(new AssignmentRule
+        {
+            Name = "官网上海线索", Order = 0, Target = AssignmentTarget.Team, TeamId = team.Id, Strategy = AssignmentStrategy.RoundRobin,
+            Condition = ConditionGroup.AllOf(Comparison.Of("Source", ConditionOperator.EqualTo, DefaultDictionaries.WebFormSource), Comparison.Of("City", ConditionOperator.Contains, "上海")),
+            CreatedAt = now, UpdatedAt = now, Version = 1,
+        });
     }
 
     private static readonly string[] OfficePlaces = ["总部 3 楼洽谈室", "总部 3 楼 VIP 室", "徐汇分部 1 号会客室"];

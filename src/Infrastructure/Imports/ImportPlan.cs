@@ -16,6 +16,8 @@ public sealed record ImportPlan
     public Dictionary<int, ImportField> Columns { get; init; } = [];
     public string? OwnerId { get; init; }
     public Dictionary<int, Guid> CustomColumns { get; init; } = [];
+    /// <summary>New leads without an owner go through the assignment rules.</summary>
+    public bool AutoAssign { get; init; }
 
     public IReadOnlyList<ImportField> Fields()
     {

@@ -1,3 +1,5 @@
+using LoanSaaS.Infrastructure.Notifications;
+using LoanSaaS.Infrastructure.Assignment;
 using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
@@ -58,20 +60,28 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
             import.Status = ImportStatus.Failed;
             import.Error = e is OperationCanceledException ? InterruptedError : UnexpectedError;
         }
-        await FinishAsync(db, import, audit, time);
+        var notified = await FinishAsync(db, import, audit, time);
         await PublishAsync(import, CancellationToken.None);
+        foreach (var notification in notified)
+            await live.PublishAsync(NotificationEvents.Topic(tenant.Required.Id, notification.UserId), NotificationEvents.Created(notification.Id), CancellationToken.None);
     }
 
-    /// <summary>Records the end of an import: finish time, audit entry with the counts, notification to the uploader.</summary>
-    internal static async Task FinishAsync(AgencyDbContext db, LeadImport import, AuditLog audit, TimeProvider time)
+    /// <summary>
+    /// Records the end of an import: finish time, audit entry with the counts, a notification to the uploader and one to
+    /// each member the assignment rules gave leads of it ("N 条新线索").
+    /// </summary>
+    internal static async Task<IReadOnlyList<Notification>> FinishAsync(AgencyDbContext db, LeadImport import, AuditLog audit, TimeProvider time)
     {
         import.FinishedAt = time.GetUtcNow();
         import.Version++;
         audit.Add(db, new AuditActor(import.CreatedById, import.CreatedByName),
             import.Status == ImportStatus.Completed ? "import.completed" : "import.failed", "import", import.Id.ToString(),
             new { file = import.FileName, rows = import.ProcessedRows, created = import.Created, updated = import.Updated, duplicates = import.Duplicates, rejected = import.Rejected, error = import.Error });
-        db.Notifications.Add(new Notification { UserId = import.CreatedById, Kind = NotificationKind.ImportFinished, Subject = import.FileName, CreatedAt = import.FinishedAt.Value });
+        var notifications = new List<Notification> { new() { UserId = import.CreatedById, Kind = NotificationKind.ImportFinished, Subject = import.FileName, CreatedAt = import.FinishedAt.Value } };
+        notifications.AddRange(await AssignmentRecords.ImportNotificationsAsync(db, import.Id, import.FinishedAt.Value, CancellationToken.None));
+        db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(CancellationToken.None);
+        return notifications;
     }
 
     private async Task ImportRowsAsync(AgencyDbContext db, LeadImport import, CancellationToken ct)
@@ -82,7 +92,8 @@ public sealed class LeadImportRunner(TenantContext tenant, ITenantDbContextFacto
         var fields = plan.Fields();
         var options = new CaptureOptions(LeadChannel.Import, new AuditActor(import.CreatedById, import.CreatedByName), import.DuplicatePolicy)
         {
-            ImportId = import.Id, OwnerId = plan.OwnerId,
+            ImportId = import.Id, OwnerId = plan.OwnerId, AutoAssign = plan.AutoAssign,
+            Assignment = plan.AutoAssign && plan.OwnerId is null ? await LeadAssigner.PlanAsync(db, time.GetUtcNow(), ct) : null,
         };
         var rules = await capture.RulesAsync(ct);
         string?[]? header = null;

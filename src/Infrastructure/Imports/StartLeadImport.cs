@@ -14,10 +14,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Imports;
 
-/// <param name="OwnerId">Owner of the new leads; null puts them in the public pool.</param>
+/// <param name="OwnerId">Owner of the new leads; null puts them in the public pool, or hands them out by the assignment rules when <paramref name="AutoAssign"/>.</param>
 /// <param name="Custom">Columns mapped to the agency's own (active) fields: column → field id; each field once, on a column no built-in field takes.</param>
 public sealed record StartLeadImportRequest(Guid ImportId, IReadOnlyList<ImportField> Mapping, DuplicatePolicy Policy, string? OwnerId,
-    IReadOnlyDictionary<int, Guid>? Custom = null);
+    IReadOnlyDictionary<int, Guid>? Custom = null, bool AutoAssign = false);
 
 /// <summary>Step 3: fixes the mapping, policy and owner, remembers the mapping for next time and queues the import.</summary>
 public sealed class StartLeadImport(ICurrentUserAccessor current, TenantContext tenant, TenantPersonalData personalData, EncryptedFileStore files,
@@ -47,7 +47,7 @@ public sealed class StartLeadImport(ICurrentUserAccessor current, TenantContext 
 
         var protector = await personalData.GetAsync(ct);
         await ImportMappingMemory.RememberAsync(db, ImportSource.Headers(files, tenant.Required.Id, protector, import), mapping, ct);
-        import.Mapping = (plan.WithFields(mapping) with { OwnerId = request.OwnerId, CustomColumns = custom.ToDictionary() }).ToJson();
+        import.Mapping = (plan.WithFields(mapping) with { OwnerId = request.OwnerId, CustomColumns = custom.ToDictionary(), AutoAssign = request.AutoAssign && request.OwnerId is null }).ToJson();
         import.DuplicatePolicy = request.Policy;
         import.Status = ImportStatus.Queued;
         import.Version++;

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Leads;
 
-/// <summary>A lead typed in by a member; <paramref name="OwnerId"/> (someone else as owner) needs ManageLeads.</summary>
-public sealed record AddLeadRequest(LeadInput Input, string? OwnerId = null);
+/// <summary>
+/// A lead typed in by a member; <paramref name="OwnerId"/> (someone else as owner) and <paramref name="AutoAssign"/>
+/// (the agency's assignment rules choose; the public pool when none does) need ManageLeads.
+/// </summary>
+public sealed record AddLeadRequest(LeadInput Input, string? OwnerId = null, bool AutoAssign = false);
 
 /// <summary>
 /// The result of a manual entry. On "Lead.Duplicate" the existing lead's number is given, and its id when the member
@@ -48,7 +51,11 @@ public sealed class AddLead(ITenantDbContextFactory contexts, ICurrentUserAccess
             ownerId = chosen;
         }
 
-        var options = new CaptureOptions(LeadChannel.Manual, LeadDetailAccess.Actor(user), DuplicatePolicy.Skip) { OwnerId = ownerId };
+        if (request.AutoAssign && !user.Can(Permission.ManageLeads)) throw new AccessDeniedException("Assigning by rules needs ManageLeads.");
+        var options = new CaptureOptions(LeadChannel.Manual, LeadDetailAccess.Actor(user), DuplicatePolicy.Skip)
+        {
+            OwnerId = request.AutoAssign ? null : ownerId, AutoAssign = request.AutoAssign,
+        };
         var result = (await capture.HandleAsync([request.Input], options, ct))[0];
         switch (result.Outcome)
         {

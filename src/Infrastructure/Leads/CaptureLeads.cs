@@ -1,7 +1,10 @@
 using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Notifications;
 using LoanSaaS.Domain.Time;
+using LoanSaaS.Infrastructure.Assignment;
 using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Notifications;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Funnels;
@@ -24,6 +27,10 @@ public sealed record CaptureOptions(LeadChannel Channel, AuditActor Actor, Dupli
     public string? OwnerId { get; init; }
     public ConsentRecord? Consent { get; init; }
     public Guid? ImportId { get; init; }
+    /// <summary>New leads without an owner go through the agency's assignment rules (分配规则); those no rule takes stay in the public pool.</summary>
+    public bool AutoAssign { get; init; }
+    /// <summary>The rules as planned once for a whole import; null plans them for this capture.</summary>
+    public AssignmentPlan? Assignment { get; init; }
 }
 
 /// <summary>What validation needs: the agency's dictionaries, own fields and key, and the day ages are computed on.</summary>
@@ -196,6 +203,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
 
         var bulk = LeadBulkInsert.Applies(db, created.Count);
         if (created.Count > 0) await NumberAndAddAsync(db, created, options, Shanghai.Today(time), track: !bulk, ct);
+        var notifications = await AssignAsync(db, created.Select(c => c.Lead).ToList(), options, now, ct);
         foreach (var (index, lead) in created) results[index] = new(CaptureOutcome.Created, lead.Id, lead.Number);
         if (created.Count > 0 && options.ImportId is null)
             foreach (var (_, lead) in created)
@@ -206,7 +214,22 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
 
         if (created.Count + updated > 0)
             await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(created.Count + updated), ct);
+        foreach (var notification in notifications)
+            await live.PublishAsync(NotificationEvents.Topic(tenant.Required.Id, notification.UserId), NotificationEvents.Created(notification.Id), ct);
         return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>
+    /// New leads without an owner, when the channel asks for it, through the assignment rules (<see cref="LeadAssigner"/>),
+    /// planned now or, for an import, once for all its batches.
+    /// </summary>
+    private async Task<IReadOnlyList<Notification>> AssignAsync(AgencyDbContext db, List<Lead> created, CaptureOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!options.AutoAssign || options.OwnerId is not null || created.Count == 0) return [];
+        if ((options.Assignment ?? await LeadAssigner.PlanAsync(db, now, ct)) is not { } plan) return [];
+        var assigned = await LeadAssigner.AssignAsync(plan, contexts, created, ct);
+        // An import tells each member once, at its end (LeadImportRunner).
+        return options.ImportId is null ? AssignmentRecords.Notify(db, assigned, now) : [];
     }
 
     /// <summary>

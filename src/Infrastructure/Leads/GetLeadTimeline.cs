@@ -12,7 +12,8 @@ namespace LoanSaaS.Infrastructure.Leads;
 public sealed record LeadTimelineFollowUp(FollowUpChannel Channel, string Content, FollowUpOutcome Outcome, DateTimeOffset? NextAt);
 
 /// <summary>
-/// One event in a lead's life. <see cref="Kind"/> is "created", "followup", "comment" (text and mentions in the data) or the audit action without "lead."
+/// One event in a lead's life. <see cref="Kind"/> is "created", "followup", "comment" (text and mentions in the data),
+/// "ruleassigned" (an assignment rule's decision: rule, to) or the audit action without "lead."
 /// ("updated", "assigned", "pooled", "blacklisted", "converted", "revealed", …). <see cref="FromNumber"/> names a lead
 /// that was merged into this one. Personal data appears masked only.
 /// </summary>
@@ -69,6 +70,8 @@ public sealed class GetLeadTimeline(ITenantDbContextFactory contexts, ICurrentUs
             entries.Add((new LeadTimelineEntry(a.At, kind, a.ActorName, FromNumber(Guid.Parse(a.EntityId!)), changes, data), a.Id));
         }
 
+        await AddRuleDecisionAsync(db, lead.Id, entries, ct);
+
         var followUps = await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.LeadId)).ToListAsync(ct);
         foreach (var f in followUps)
             entries.Add((new LeadTimelineEntry(f.At, "followup", f.AuthorName, FromNumber(f.LeadId), [], new Dictionary<string, string>(),
@@ -87,6 +90,21 @@ public sealed class GetLeadTimeline(ITenantDbContextFactory contexts, ICurrentUs
         IReadOnlyList<LeadTimelineEntry> ordered = entries
             .OrderByDescending(e => e.Entry.At).ThenByDescending(e => e.Order).Select(e => e.Entry).Take(MaxEntries).ToList();
         return Result<IReadOnlyList<LeadTimelineEntry>>.Ok(ordered);
+    }
+
+    /// <summary>
+    /// The rule that decided where the lead went when it arrived, at its creation: who got it then is the "from" of
+    /// the first later hand-over, else its owner now.
+    /// </summary>
+    private static async Task AddRuleDecisionAsync(AgencyDbContext db, Guid leadId, List<(LeadTimelineEntry Entry, long Order)> entries, CancellationToken ct)
+    {
+        var decided = await db.Leads.AsNoTracking().Where(l => l.Id == leadId && l.AssignedRuleId != null)
+            .Select(l => new { l.CreatedAt, l.OwnerId, Rule = db.AssignmentRules.Where(r => r.Id == l.AssignedRuleId).Select(r => r.Name).FirstOrDefault() }).FirstOrDefaultAsync(ct);
+        if (decided?.Rule is null) return;
+        var handedOver = entries.Where(e => e.Entry.Kind is "assigned" or "claimed" or "released" && e.Entry.FromNumber is null).OrderBy(e => e.Entry.At).ThenBy(e => e.Order).FirstOrDefault();
+        var first = handedOver.Entry is { } later ? later.Data.GetValueOrDefault("from")
+            : decided.OwnerId is null ? null : await db.Users.Where(u => u.Id == decided.OwnerId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
+        entries.Add((new LeadTimelineEntry(decided.CreatedAt, "ruleassigned", null, null, [], new Dictionary<string, string> { ["rule"] = decided.Rule, ["to"] = first ?? "" }), long.MinValue + 1));
     }
 
     private sealed record Origin(Guid Id, string Number, LeadChannel Channel, Guid? ImportId, string? CreatedById, DateTimeOffset CreatedAt);

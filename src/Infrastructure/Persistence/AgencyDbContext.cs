@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.Assignment;
 using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
@@ -37,6 +38,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<CustomerPool> CustomerPools => Set<CustomerPool>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
     public DbSet<LeadImport> LeadImports => Set<LeadImport>();

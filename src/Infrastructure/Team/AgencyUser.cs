@@ -10,6 +10,8 @@ public sealed class AgencyUser : IdentityUser
     public AgencyRole Role { get; set; }
     public Guid? TeamId { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>On leave through this Shanghai day: assignment rules pass the member by.</summary>
+    public DateOnly? AwayUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeactivatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }

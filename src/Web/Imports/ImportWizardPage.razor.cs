@@ -19,6 +19,7 @@ public sealed partial class ImportWizardPage
 {
     private const string MeChoice = "me";
     private const string PoolChoice = "pool";
+    private const string RulesChoice = "rules";
 
     [Inject] private TenantContext TenantContext { get; set; } = default!;
     [Inject] private ICurrentUserAccessor CurrentUser { get; set; } = default!;
@@ -110,8 +111,8 @@ public sealed partial class ImportWizardPage
     {
         _error = null;
         _busy = true;
-        var owner = _owner switch { PoolChoice => null, MeChoice => _me?.UserId, var id => id };
-        var result = await Start.HandleAsync(new StartLeadImportRequest(_uploaded!.ImportId, _mapping, _policy, owner, _custom), default);
+        var owner = _owner switch { PoolChoice or RulesChoice => null, MeChoice => _me?.UserId, var id => id };
+        var result = await Start.HandleAsync(new StartLeadImportRequest(_uploaded!.ImportId, _mapping, _policy, owner, _custom, AutoAssign: _owner == RulesChoice), default);
         _busy = false;
         if (!result.Succeeded) { _error = ImportText.Error(T, result.Errors[0]); return; }
         Snackbar.Add(T["Started"], Severity.Success);

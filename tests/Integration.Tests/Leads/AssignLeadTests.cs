@@ -14,7 +14,7 @@ namespace LoanSaaS.Integration.Tests.Leads;
 public abstract class AssignLeadTests(AppHost app)
 {
     private Task<Result> AssignAsync(Agency agency, string member, Guid id, string to) =>
-        AsAsync(app, agency, member, s => s.Get<AssignLead>().HandleAsync(new AssignLeadRequest(id, to), default));
+        AsAsync(app, agency, member, s => s.Get<AssignLead>().HandleAsync(new AssignLeadRequest(id, to, "客户要求换人"), default));
 
     [Fact]
     public async Task A_manager_hands_a_pooled_lead_to_a_team_member_who_is_notified_at_once()

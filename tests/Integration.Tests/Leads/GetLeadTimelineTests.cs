@@ -19,7 +19,7 @@ public abstract class GetLeadTimelineTests(AppHost app)
         Assert.True((await AsAsync(app, w.Agency, w.SalesA.UserId,
             s => s.Get<RevealPersonalData>().HandleAsync(new RevealPersonalDataRequest(id, RevealField.Mobile, "回访"), default))).Succeeded);
         Assert.True((await AsAsync(app, w.Agency, w.ManagerA.UserId,
-            s => s.Get<AssignLead>().HandleAsync(new AssignLeadRequest(id, w.ManagerA.UserId), default))).Succeeded);
+            s => s.Get<AssignLead>().HandleAsync(new AssignLeadRequest(id, w.ManagerA.UserId, "主管接手"), default))).Succeeded);
         var merged = await AddAsync(app, w.Agency, w.SalesA.UserId);
         await using (var db = app.OpenAgencyDb(w.Agency.Info))
         {

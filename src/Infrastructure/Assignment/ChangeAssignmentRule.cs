@@ -1,0 +1,52 @@
+using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Assignment;
+
+public enum AssignmentRuleChange { Enable, Disable, MoveUp, MoveDown, Archive }
+
+/// <summary>
+/// Turns a rule on or off, moves it one place in the order, or archives it (needs ManageSettings), against the version
+/// of the rule. Refusals: Rule.NotFound, ChangedByOthers.
+/// </summary>
+public sealed class ChangeAssignmentRule(ITenantDbContextFactory contexts, ICurrentUserAccessor current, AuditLog audit, TimeProvider time)
+{
+    public async Task<Result> HandleAsync(Guid ruleId, long version, AssignmentRuleChange change, CancellationToken ct)
+    {
+        var user = await current.RequireAsync(Permission.ManageSettings, ct);
+        await using var db = contexts.Create();
+        var rules = await db.AssignmentRules.Where(r => !r.IsArchived).OrderBy(r => r.Order).ThenBy(r => r.CreatedAt).ToListAsync(ct);
+        var index = rules.FindIndex(r => r.Id == ruleId);
+        if (index < 0 || !Enum.IsDefined(change)) return Result.Fail("Rule", "NotFound");
+        var rule = rules[index];
+        if (rule.Version != version) return Result.Fail([ConcurrentSave.ChangedByOthers]);
+        switch (change)
+        {
+            case AssignmentRuleChange.Enable or AssignmentRuleChange.Disable:
+                rule.IsEnabled = change == AssignmentRuleChange.Enable;
+                break;
+            case AssignmentRuleChange.Archive:
+                rule.IsArchived = true;
+                break;
+            default:
+                var other = index + (change == AssignmentRuleChange.MoveUp ? -1 : 1);
+                if (other < 0 || other >= rules.Count) return Result.Ok();
+                (rules[index], rules[other]) = (rules[other], rules[index]);
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    if (rules[i].Order == i) continue;
+                    rules[i].Order = i;
+                    rules[i].Version++;
+                }
+                break;
+        }
+        if (change is not (AssignmentRuleChange.MoveUp or AssignmentRuleChange.MoveDown)) rule.Version++;
+        rule.UpdatedAt = time.GetUtcNow();
+        audit.Add(db, new AuditActor(user.UserId, user.FullName), "assignment." + change.ToString().ToLowerInvariant(), "assignment", rule.Id.ToString(), new { name = rule.Name });
+        return await ConcurrentSave.SaveAsync(db, ct);
+    }
+}

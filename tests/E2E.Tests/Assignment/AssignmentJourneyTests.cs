@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using LoanSaaS.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace LoanSaaS.E2E.Tests.Assignment;
+
+/// <summary>
+/// 线索分配: the owner creates a rule in the visual builder; a visitor applies on the public form; the lead lands on
+/// the chosen salesperson's board while they watch it, with the bell telling them.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AssignmentJourneyTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public Task A_rule_built_by_the_owner_sends_a_public_form_lead_to_the_salespersons_board_live() => Journey(async () =>
+    {
+        var city = "测试" + Guid.NewGuid().ToString("N")[..4] + "市";
+        var owner = await NewPageAsync();
+        await owner.LoginAsync(App.AgencyUrl(DemoSlug), DemoOwnerMobile, DemoPassword);
+        await owner.ClickTestId("nav-assignment");
+        await owner.WaitForURLAsync(new Regex("/settings/assignment$"));
+        await owner.WaitInteractiveAsync();
+
+        Step("a rule: city contains the marker → 刘洋, in turn");
+        await owner.ClickTestId("assignment-new");
+        var dialog = owner.ByTestId("assignment-dialog");
+        await owner.FillField("assignment-name", "测试城市线索");
+        await dialog.ByTestId("condition-add").First.ClickAsync();
+        await ChooseAsync(owner, dialog.ByTestId("condition-field").First, "城市");
+        await ChooseAsync(owner, dialog.ByTestId("condition-operator").First, "包含");
+        var value = await Ui.InputAsync(dialog.ByTestId("condition-value").First);
+        await value.FillAsync(city);
+        await value.BlurAsync();
+        await dialog.ByTestId("assignment-members").ClickAsync();
+        await owner.Locator(".mud-popover-open .mud-list-item", new() { HasText = "刘洋" }).First.ClickAsync();
+        await owner.ByTestId("assignment-name").ClickAsync();
+        await Expect(owner.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Screenshots.Shoot(owner, "assignment-rule");
+        await owner.ClickTestId("assignment-save");
+        await Expect(dialog).ToHaveCountAsync(0);
+        var rule = owner.Locator("[data-testid='assignment-rule'][data-name='测试城市线索']");
+        await Expect(rule.ByTestId("assignment-condition")).ToContainTextAsync($"城市 包含 {city}");
+        await Expect(rule.ByTestId("assignment-target-text")).ToContainTextAsync("刘洋");
+        await Screenshots.Shoot(owner, "assignment-rules");
+
+        Step("刘洋 watches the board; a visitor applies from that city");
+        var sales = await NewPageAsync();
+        await sales.LoginAsync(App.AgencyUrl(DemoSlug), DemoSalesMobile, DemoPassword);
+        await sales.GotoAsync(App.AgencyUrl(DemoSlug) + "/boards");
+        await sales.WaitInteractiveAsync();
+        await Expect(sales.ByTestId("board-card").First).ToBeVisibleAsync();
+
+        var visitor = await NewPageAsync(390, 844);
+        await visitor.GotoAsync(App.AgencyUrl(DemoSlug) + "/apply");
+        await visitor.WaitInteractiveAsync();
+        var name = "冯" + Guid.NewGuid().ToString("N")[..3];
+        await visitor.FillField("apply-name", name);
+        await visitor.FillField("apply-amount", "30");
+        await visitor.FillField("apply-city", city);
+        await visitor.FillField("apply-mobile", "139" + Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
+        await visitor.Locator("[data-testid='apply-consent'] .mud-checkbox").First.ClickAsync();
+        await visitor.ClickTestId("apply-submit");
+        await Expect(visitor.ByTestId("apply-thanks")).ToContainTextAsync("提交成功");
+
+        Step("the card appears on 刘洋's open board without a reload, and the bell says so");
+        await Expect(sales.ByTestId("board-card").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        await Screenshots.Shoot(sales, "assignment-board");
+        await sales.ClickTestId("notification-button");
+        await Expect(sales.GetByText("新分配线索：" + name)).ToBeVisibleAsync();
+        await sales.Keyboard.PressAsync("Escape");
+
+        Step("the lead's timeline names the rule");
+        var lead = await sales.ByTestId("board-card").Filter(new() { HasText = name }).GetAttributeAsync("data-lead");
+        await sales.GotoAsync(App.AgencyUrl(DemoSlug) + "/leads/" + lead);
+        await sales.WaitInteractiveAsync();
+        await Expect(sales.Locator("[data-testid='timeline-entry'][data-kind='ruleassigned']")).ToContainTextAsync("测试城市线索");
+    });
+
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+}
