@@ -28,7 +28,7 @@ public sealed partial class CustomFieldJourneyTests(AppServer app, ITestOutputHe
         await page.ClickTestId("custom-field-new");
         var dialog = page.ByTestId("custom-field-dialog");
         await page.FillField("custom-field-label", label);
-        await ChooseAsync(page, dialog.ByTestId("custom-field-type"), "单选");
+        await page.ChooseAsync(dialog.ByTestId("custom-field-type"), "单选");
         await page.ClickTestId("custom-field-save");
         await Expect(dialog).ToContainTextAsync("请至少填写一个选项");
         var options = await Ui.InputAsync(dialog.ByTestId("custom-field-options"));
@@ -52,8 +52,8 @@ public sealed partial class CustomFieldJourneyTests(AppServer app, ITestOutputHe
         await Expect(page.GetByText("不能小于 0")).ToBeVisibleAsync();
         await page.FillField("custom-field-社保缴纳基数", "1.2万");
         await Expect(page.GetByText("不能小于 0")).ToHaveCountAsync(0);
-        await ChooseAsync(page, page.ByTestId("custom-field-" + label), "硕士");
-        await ChooseAsync(page, page.ByTestId("custom-field-名下房产"), "全款房");
+        await page.ChooseAsync(page.ByTestId("custom-field-" + label), "硕士");
+        await page.ChooseAsync(page.ByTestId("custom-field-名下房产"), "全款房");
         await page.ClickTestId("lead-save");
         await page.WaitForURLAsync(new Regex("/leads/[0-9a-f-]{36}$"));
         await Expect(page.ByTestId("lead-custom-" + label)).ToContainTextAsync("硕士");
@@ -67,8 +67,8 @@ public sealed partial class CustomFieldJourneyTests(AppServer app, ITestOutputHe
         var builder = page.ByTestId("pool-edit-dialog");
         var pool = "硕士客群 " + Guid.NewGuid().ToString("N")[..4];
         await page.FillField("pool-name", pool);
-        await ChooseAsync(page, builder.ByTestId("condition-field").First, label);
-        await ChooseAsync(page, builder.ByTestId("condition-value").First, "硕士");
+        await page.ChooseAsync(builder.ByTestId("condition-field").First, label);
+        await page.ChooseAsync(builder.ByTestId("condition-value").First, "硕士");
         await Expect(page.ByTestId("pool-preview")).ToContainTextAsync("1 人");
         await Screenshots.Shoot(page, "custom-field-pool");
         await page.ClickTestId("pool-save");
@@ -84,16 +84,9 @@ public sealed partial class CustomFieldJourneyTests(AppServer app, ITestOutputHe
         await page.GotoAsync(App.AgencyUrl(DemoSlug) + "/leads");
         await page.WaitInteractiveAsync();
         await page.ClickTestId("lead-filter-custom");
-        await ChooseAsync(page, page.ByTestId("custom-filter-" + label), "硕士");
+        await page.ChooseAsync(page.ByTestId("custom-filter-" + label), "硕士");
         await Expect(page.ByTestId("lead-row-name")).ToHaveTextAsync([name]);
         await Expect(page.ByTestId("lead-cell-名下房产")).ToHaveTextAsync(["全款房"]);
         await Screenshots.Shoot(page, "custom-field-list");
     });
-
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
 }

@@ -34,6 +34,14 @@ public static partial class Ui
         return tag is "INPUT" or "TEXTAREA" or "SELECT" ? element.First : element.First.Locator("input, textarea").First;
     }
 
+    /// <summary>Opens a MudSelect and picks the (first) option with this text; waits for the list to close.</summary>
+    public static async Task ChooseAsync(this IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Clicks an element by test id; for wrappers (MudMenu, chips) the button inside when there is one.</summary>
     public static async Task ClickTestId(this IPage page, string testId)
     {

@@ -29,18 +29,18 @@ public sealed partial class PoolJourneyTests(AppServer app, ITestOutputHelper ou
         await Expect(dialog).ToBeVisibleAsync();
         var name = "A级重点客户 " + Guid.NewGuid().ToString("N")[..4];
         await page.FillField("pool-name", name);
-        await ChooseAsync(page, dialog.ByTestId("condition-field").First, "意向等级");
-        await ChooseAsync(page, dialog.ByTestId("condition-value").First, "A（强烈）");
+        await page.ChooseAsync(dialog.ByTestId("condition-field").First, "意向等级");
+        await page.ChooseAsync(dialog.ByTestId("condition-value").First, "A（强烈）");
         await Expect(page.ByTestId("pool-preview")).ToContainTextAsync(PreviewCount());
         await dialog.ByTestId("condition-add-group").First.ClickAsync();
         var nested = dialog.Locator("[data-testid='condition-group'][data-path='1']");
-        await ChooseAsync(page, nested.ByTestId("condition-group-kind"), "满足任一");
-        await ChooseAsync(page, nested.ByTestId("condition-field").First, "城市");
-        await ChooseAsync(page, nested.ByTestId("condition-operator").First, "包含");
+        await page.ChooseAsync(nested.ByTestId("condition-group-kind"), "满足任一");
+        await page.ChooseAsync(nested.ByTestId("condition-field").First, "城市");
+        await page.ChooseAsync(nested.ByTestId("condition-operator").First, "包含");
         await TypeAsync(nested.ByTestId("condition-value").First, "上海");
         await nested.ByTestId("condition-add").ClickAsync();
-        await ChooseAsync(page, nested.ByTestId("condition-field").Nth(1), "申请金额（万元）");
-        await ChooseAsync(page, nested.ByTestId("condition-operator").Nth(1), "大于等于");
+        await page.ChooseAsync(nested.ByTestId("condition-field").Nth(1), "申请金额（万元）");
+        await page.ChooseAsync(nested.ByTestId("condition-operator").Nth(1), "大于等于");
         await TypeAsync(nested.ByTestId("condition-value").Nth(1), "100");
         var preview = await SettledPreviewAsync(page);
         await Screenshots.Shoot(page, "pool-builder");
@@ -64,12 +64,6 @@ public sealed partial class PoolJourneyTests(AppServer app, ITestOutputHelper ou
         Assert.All(await intents.EvaluateAllAsync<string[]>("els => els.map(e => e.innerText)"), v => Assert.StartsWith("A", v));
     });
 
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
 
     /// <summary>The preview count once it stops changing: it is re-read a moment after each edit.</summary>
     private static async Task<int> SettledPreviewAsync(IPage page)
