@@ -11,7 +11,9 @@ namespace LoanSaaS.Infrastructure.Assignment;
 public sealed record AssignableMember(string UserId, string FullName, string? TeamName, DateOnly? AwayUntil, int OpenLeads);
 
 /// <param name="HoldingCap">Open leads one member may hold; null for no cap.</param>
-public sealed record AssignmentRuleList(IReadOnlyList<AssignmentRule> Rules, IReadOnlyList<AssignableMember> Members, IReadOnlyList<LeadFilterChoice> Teams, int? HoldingCap);
+/// <param name="DailyClaimCap">Leads one member may claim from the public pool per Shanghai day; null for no cap.</param>
+public sealed record AssignmentRuleList(IReadOnlyList<AssignmentRule> Rules, IReadOnlyList<AssignableMember> Members, IReadOnlyList<LeadFilterChoice> Teams,
+    int? HoldingCap, int? DailyClaimCap);
 
 /// <summary>The agency's rules in order, with the members and teams they may name (needs ManageSettings).</summary>
 public sealed class ListAssignmentRules(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
@@ -27,6 +29,7 @@ public sealed class ListAssignmentRules(ITenantDbContextFactory contexts, ICurre
         var members = (await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.FullName, u.TeamId, u.AwayUntil }).ToListAsync(ct))
             .OrderBy(u => u.FullName, StringComparer.Ordinal)
             .Select(u => new AssignableMember(u.Id, u.FullName, u.TeamId is { } t ? teams.GetValueOrDefault(t) : null, u.AwayUntil, open.GetValueOrDefault(u.Id))).ToList();
-        return new AssignmentRuleList(rules, members, await LeadFilterChoices.TeamsAsync(db, ct), await AssignmentSettings.HoldingCapAsync(db, ct));
+        return new AssignmentRuleList(rules, members, await LeadFilterChoices.TeamsAsync(db, ct), await AssignmentSettings.HoldingCapAsync(db, ct),
+            await AssignmentSettings.DailyClaimCapAsync(db, ct));
     }
 }

@@ -1,5 +1,6 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
+using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Persistence;
@@ -12,7 +13,8 @@ namespace LoanSaaS.Infrastructure.Leads;
 
 /// <summary>
 /// Any member takes a lead from the public pool: it becomes theirs and active. Two members claiming the same lead at
-/// once are decided by the lead's version: one wins, the other is told it is gone.
+/// once are decided by the lead's version: one wins, the other is told it is gone. The agency's caps apply: claims per
+/// Shanghai day (Lead.DailyClaimCap) and open leads held (Lead.HoldingCap).
 /// </summary>
 public sealed class ClaimLead(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TenantContext tenant, AuditLog audit, ILiveEvents live, TimeProvider time)
 {
@@ -23,6 +25,7 @@ public sealed class ClaimLead(ITenantDbContextFactory contexts, ICurrentUserAcce
         var lead = await db.Leads.VisibleOrPooled(user).FirstOrDefaultAsync(l => l.Id == leadId, ct);
         // One answer for "claimed meanwhile", "never pooled" and "not yours to see": nothing leaks about other leads.
         if (lead is null || lead.Status != LeadStatus.PublicPool) return Result<long>.Fail("Lead", "NotInPool");
+        if (await CapReachedAsync(db, user.UserId, ct) is { } reached) return Result<long>.Fail("Lead", reached);
 
         var team = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
         lead.AssignTo(user.UserId, team);
@@ -47,5 +50,18 @@ public sealed class ClaimLead(ITenantDbContextFactory contexts, ICurrentUserAcce
         }
         await live.PublishAsync(LeadEvents.Topic(tenant.Required.Id), LeadEvents.Changed(1, lead.Id), ct);
         return Result<long>.Ok(lead.Version);
+    }
+
+    /// <summary>"DailyClaimCap" or "HoldingCap" when the member may not take another lead now.</summary>
+    private async Task<string?> CapReachedAsync(AgencyDbContext db, string userId, CancellationToken ct)
+    {
+        if (await Assignment.AssignmentSettings.DailyClaimCapAsync(db, ct) is { } daily)
+        {
+            var today = Shanghai.StartOfDayUtc(Shanghai.Today(time));
+            if (await db.AuditEntries.CountAsync(a => a.At >= today && a.Action == "lead.claimed" && a.ActorId == userId, ct) >= daily) return "DailyClaimCap";
+        }
+        if (await Assignment.AssignmentSettings.HoldingCapAsync(db, ct) is { } holding
+            && await db.Leads.CountAsync(l => l.OwnerId == userId && l.Status == LeadStatus.Active && l.ConvertedAt == null, ct) >= holding) return "HoldingCap";
+        return null;
     }
 }

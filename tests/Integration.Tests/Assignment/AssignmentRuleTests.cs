@@ -129,6 +129,33 @@ public abstract class AssignmentRuleTests(AppHost app)
     }
 
     [Fact]
+    public async Task Claiming_from_the_public_pool_stops_at_the_daily_claim_cap_and_at_the_holding_cap()
+    {
+        var w = await LeadListWorld.CreateAsync(app, "asgclaim");
+        await using var owner = await app.OwnerScopeAsync(w.Agency);
+        var pooled = await ArriveAsync(owner, LeadChannel.WebForm, [.. Enumerable.Range(0, 4).Select(i => new LeadInput { Name = w.Prefix + "池" + i, Mobile = TestIds.Mobile() })]);
+        var availability = owner.Get<SetAssignmentAvailability>();
+        Assert.True((await availability.SetDailyClaimCapAsync(2, Ct)).Succeeded);
+        Assert.Equal("DailyClaimCap.Invalid", string.Join(",", (await availability.SetDailyClaimCapAsync(-1, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
+
+        await using var salesB = await app.MemberScopeAsync(w.Agency.Info, w.SalesB.UserId);
+        var claim = salesB.Get<ClaimLead>();
+        Assert.True((await claim.HandleAsync(pooled[0].LeadId!.Value, Ct)).Succeeded);
+        Assert.True((await claim.HandleAsync(pooled[1].LeadId!.Value, Ct)).Succeeded);
+        Assert.Equal("Lead.DailyClaimCap", string.Join(",", (await claim.HandleAsync(pooled[2].LeadId!.Value, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
+
+        // Sales A holds 甲 (戊 is a customer, 己 blacklisted): a holding cap of 1 stops their first claim.
+        Assert.True((await availability.SetDailyClaimCapAsync(null, Ct)).Succeeded);
+        Assert.True((await availability.SetHoldingCapAsync(1, Ct)).Succeeded);
+        await using var salesA = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
+        Assert.Equal("Lead.HoldingCap", string.Join(",", (await salesA.Get<ClaimLead>().HandleAsync(pooled[3].LeadId!.Value, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
+        await using var db = app.OpenAgencyDb(w.Agency.Info);
+        Assert.Equal(LeadStatus.PublicPool, (await db.Leads.AsNoTracking().SingleAsync(l => l.Id == pooled[3].LeadId)).Status);
+        var list = await owner.Get<ListAssignmentRules>().HandleAsync(Ct);
+        Assert.Equal((1, (int?)null), (list.HoldingCap!.Value, list.DailyClaimCap));
+    }
+
+    [Fact]
     public async Task Taking_a_lead_from_its_owner_by_hand_needs_a_reason_which_the_timeline_keeps()
     {
         var w = await LeadListWorld.CreateAsync(app, "asgman");
