@@ -22,6 +22,8 @@ public sealed record AddLeadResult
 {
     public Guid? LeadId { get; init; }
     public string? Number { get; init; }
+    /// <summary>Whether the member who typed it may open it now (assignment rules may have given it to another team).</summary>
+    public bool Visible { get; init; } = true;
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
     public string? ExistingNumber { get; init; }
     public Guid? ExistingLeadId { get; init; }
@@ -59,6 +61,12 @@ public sealed class AddLead(ITenantDbContextFactory contexts, ICurrentUserAccess
         var result = (await capture.HandleAsync([request.Input], options, ct))[0];
         switch (result.Outcome)
         {
+            case CaptureOutcome.Created when request.AutoAssign:
+                await using (var db = contexts.Create())
+                    return new AddLeadResult
+                    {
+                        LeadId = result.LeadId, Number = result.Number, Visible = await db.Leads.VisibleOrPooled(user).AnyAsync(l => l.Id == result.LeadId, ct),
+                    };
             case CaptureOutcome.Created:
                 return new AddLeadResult { LeadId = result.LeadId, Number = result.Number };
             case CaptureOutcome.Rejected:

@@ -71,6 +71,12 @@ public abstract class AssignmentRuleTests(AppHost app)
         Assert.Equal(w.SalesA.UserId, (await db.Leads.AsNoTracking().SingleAsync(l => l.Id == typed.LeadId)).OwnerId);
         var auto = await owner.Get<AddLead>().HandleAsync(new AddLeadRequest(new LeadInput { Name = w.Prefix + "自动", Mobile = TestIds.Mobile(), City = "杭州" }, AutoAssign: true), Ct);
         Assert.Equal(w.SalesB.UserId, (await db.Leads.AsNoTracking().SingleAsync(l => l.Id == auto.LeadId)).OwnerId);
+        Assert.True(auto.Visible);
+        // A team manager's entry the rules give to another team: created, and said to be out of their sight.
+        await using var manager = await app.MemberScopeAsync(w.Agency.Info, w.Manager.UserId);
+        var elsewhere = await manager.Get<AddLead>().HandleAsync(new AddLeadRequest(new LeadInput { Name = w.Prefix + "别组", Mobile = TestIds.Mobile(), City = "杭州" }, AutoAssign: true), Ct);
+        Assert.True(elsewhere.Succeeded);
+        Assert.False(elsewhere.Visible);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             sales.Get<AddLead>().HandleAsync(new AddLeadRequest(new LeadInput { Name = w.Prefix + "越权", Mobile = TestIds.Mobile() }, AutoAssign: true), Ct));
     }
