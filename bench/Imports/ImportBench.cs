@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using LoanSaaS.Domain.Assignment;
 using LoanSaaS.Domain.Automation;
-using System.Diagnostics;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Tenancy;

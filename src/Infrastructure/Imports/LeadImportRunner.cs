@@ -1,12 +1,13 @@
-using LoanSaaS.Infrastructure.Notifications;
-using LoanSaaS.Infrastructure.Assignment;
-using LoanSaaS.Infrastructure.CustomFields;
+using System.Threading.Channels;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Notifications;
+using LoanSaaS.Infrastructure.Assignment;
 using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Files;
 using LoanSaaS.Infrastructure.Leads;
+using LoanSaaS.Infrastructure.Notifications;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Tenancy.Live;
@@ -14,7 +15,6 @@ using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
-using System.Threading.Channels;
 
 namespace LoanSaaS.Infrastructure.Imports;
 

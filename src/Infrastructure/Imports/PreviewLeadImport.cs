@@ -1,10 +1,10 @@
 using LoanSaaS.Domain.Automation;
-using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Files;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;

@@ -1,9 +1,9 @@
-using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Files;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;

@@ -1,8 +1,8 @@
-using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Imports;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Files;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;

@@ -1,16 +1,16 @@
 using LoanSaaS.Domain.CustomFields;
-using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Spreadsheets;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Team;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace LoanSaaS.Infrastructure.Leads;
 

@@ -1,6 +1,6 @@
-using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;

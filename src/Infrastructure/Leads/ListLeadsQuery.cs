@@ -1,8 +1,8 @@
+using System.Text.RegularExpressions;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Team;
-using System.Text.RegularExpressions;
 
 namespace LoanSaaS.Infrastructure.Leads;
 

@@ -1,7 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
 using System.Net;
+using System.Security.Claims;
 using LoanSaaS.Domain.Tenancy;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Persistence;
@@ -11,6 +9,8 @@ using LoanSaaS.Tenancy.Catalog;
 using LoanSaaS.Tenancy.Databases;
 using LoanSaaS.Tenancy.Provisioning;
 using LoanSaaS.Tenancy.Resolution;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
