@@ -33,15 +33,8 @@ public sealed class ChangeAssignmentRule(ITenantDbContextFactory contexts, ICurr
                 rule.IsArchived = true;
                 break;
             default:
-                var other = index + (change == AssignmentRuleChange.MoveUp ? -1 : 1);
-                if (other < 0 || other >= rules.Count) return Result.Ok();
-                (rules[index], rules[other]) = (rules[other], rules[index]);
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    if (rules[i].Order == i) continue;
-                    rules[i].Order = i;
-                    rules[i].Version++;
-                }
+                if (!Reordering.Move(rules, index, change == AssignmentRuleChange.MoveUp ? -1 : 1, r => r.Order, (r, i) => (r.Order, r.Version) = (i, r.Version + 1)))
+                    return Result.Ok();
                 break;
         }
         if (change is not (AssignmentRuleChange.MoveUp or AssignmentRuleChange.MoveDown)) rule.Version++;

@@ -105,9 +105,7 @@ public static class LeadAssigner
             .Select(u => new { u.Id, u.TeamId, u.IsActive, u.AwayUntil }).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var regions = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Region, ct);
-        var open = !countLoad ? [] : await db.Leads.AsNoTracking()
-            .Where(l => l.OwnerId != null && ids.Contains(l.OwnerId) && l.Status == LeadStatus.Active && l.ConvertedAt == null)
-            .GroupBy(l => l.OwnerId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var open = countLoad ? await db.Leads.AsNoTracking().OpenCountsByOwnerAsync(ids, ct) : [];
         return users.ToDictionary(u => u.Id, u => new AssignmentCandidate(u.Id, u.TeamId, u.TeamId is { } t ? regions.GetValueOrDefault(t) : null,
             open.GetValueOrDefault(u.Id), 1, u.IsActive && (u.AwayUntil is null || u.AwayUntil < today)));
     }

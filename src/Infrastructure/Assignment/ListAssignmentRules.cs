@@ -24,8 +24,7 @@ public sealed class ListAssignmentRules(ITenantDbContextFactory contexts, ICurre
         await using var db = contexts.Create();
         var rules = await db.AssignmentRules.AsNoTracking().Where(r => !r.IsArchived).OrderBy(r => r.Order).ThenBy(r => r.CreatedAt).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var open = await db.Leads.AsNoTracking().Where(l => l.OwnerId != null && l.Status == Domain.Leads.LeadStatus.Active && l.ConvertedAt == null)
-            .GroupBy(l => l.OwnerId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var open = await db.Leads.AsNoTracking().OpenCountsByOwnerAsync(null, ct);
         var members = (await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.FullName, u.TeamId, u.AwayUntil }).ToListAsync(ct))
             .OrderBy(u => u.FullName, StringComparer.Ordinal)
             .Select(u => new AssignableMember(u.Id, u.FullName, u.TeamId is { } t ? teams.GetValueOrDefault(t) : null, u.AwayUntil, open.GetValueOrDefault(u.Id))).ToList();

@@ -23,15 +23,7 @@ public sealed class ReorderCustomFields(ITenantDbContextFactory contexts, ICurre
         var index = active.FindIndex(f => f.Id == fieldId);
         if (index < 0) return Result.Fail("Field", "NotFound");
         if (active[index].Version != version) return Result.Fail([ConcurrentSave.ChangedByOthers]);
-        var other = index + Math.Sign(direction);
-        if (direction == 0 || other < 0 || other >= active.Count) return Result.Ok();
-        (active[index], active[other]) = (active[other], active[index]);
-        for (var i = 0; i < active.Count; i++)
-        {
-            if (active[i].Order == i) continue;
-            active[i].Order = i;
-            active[i].Version++;
-        }
+        if (!Reordering.Move(active, index, direction, f => f.Order, (f, i) => (f.Order, f.Version) = (i, f.Version + 1))) return Result.Ok();
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "field.reordered", "field", fieldId.ToString(), new { order = active.Select(f => f.Label) });
         var saved = await ConcurrentSave.SaveAsync(db, ct);
         if (saved.Succeeded) await live.PublishAsync(CustomFieldEvents.Topic(tenant.Required.Id), CustomFieldEvents.Changed(fieldId), ct);

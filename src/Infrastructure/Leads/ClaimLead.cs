@@ -61,7 +61,7 @@ public sealed class ClaimLead(ITenantDbContextFactory contexts, ICurrentUserAcce
             if (await db.AuditEntries.CountAsync(a => a.At >= today && a.Action == "lead.claimed" && a.ActorId == userId, ct) >= daily) return "DailyClaimCap";
         }
         if (await Assignment.AssignmentSettings.HoldingCapAsync(db, ct) is { } holding
-            && await db.Leads.CountAsync(l => l.OwnerId == userId && l.Status == LeadStatus.Active && l.ConvertedAt == null, ct) >= holding) return "HoldingCap";
+            && await db.Leads.Open().CountAsync(l => l.OwnerId == userId, ct) >= holding) return "HoldingCap";
         return null;
     }
 }

@@ -56,7 +56,7 @@ public static partial class ListLeadsQuery
             LeadView.Pool => leads.VisibleOrPooled(user).Where(l => l.Status == LeadStatus.PublicPool),
             LeadView.Customers => leads.VisibleTo(user).Where(l => l.ConvertedAt != null && l.Status != LeadStatus.Merged),
             LeadView.Blacklist => leads.VisibleTo(user).Where(l => l.Status == LeadStatus.Blacklisted),
-            _ => leads.VisibleTo(user).Where(l => l.Status == LeadStatus.Active && l.ConvertedAt == null),
+            _ => leads.VisibleTo(user).Open(),
         };
         leads = Narrow(leads, q.OwnerId, q.TeamId, q.Source, q.Intent, q.Tags);
         if (q.CreatedFrom is { } from)

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LoanSaaS.Infrastructure.Persistence.EntityConfigurations;
@@ -19,12 +17,8 @@ internal sealed class CustomFieldEntityTypeConfiguration : IEntityTypeConfigurat
         f.Property(x => x.Max).HasPrecision(18, 4);
         f.Property(x => x.Pattern).HasMaxLength(CustomField.MaxPatternLength);
         f.Property(x => x.Hint).HasMaxLength(CustomField.MaxHintLength);
-        // The options as a JSON array, read back whole: values keep the option's text, not its position.
-        f.Property(x => x.Options).HasConversion(
-                o => JsonSerializer.Serialize(o, (JsonSerializerOptions?)null),
-                json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), o => string.Join('\u001f', o).GetHashCode(StringComparison.Ordinal), o => o.ToList()))
-            .HasMaxLength(4_000);
+        // Values keep the option's text, not its position.
+        f.Property(x => x.Options).HasJsonConversion(4_000);
         f.Property(x => x.Version).IsConcurrencyToken();
         f.HasIndex(x => x.Order);
     }
