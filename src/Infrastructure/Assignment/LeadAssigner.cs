@@ -52,9 +52,25 @@ public static class LeadAssigner
         return new AssignmentPlan(compiled, await CandidatesAsync(db, rules, Shanghai.DateOf(now), countLoad, ct), cap);
     }
 
-    public static async Task<IReadOnlyList<AssignedLead>> AssignAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, CancellationToken ct)
+    /// <summary>New leads without an owner: the deciding rule is stamped on the lead (<see cref="Lead.AssignedRuleId"/>, "on arrival").</summary>
+    public static Task<IReadOnlyList<AssignedLead>> AssignAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, CancellationToken ct) =>
+        DecideAsync(plan, contexts, leads.Where(l => l.OwnerId is null).ToList(), onArrival: true, ct);
+
+    /// <summary>
+    /// Existing leads a member chose (owned or pooled): each goes where the rules send it now; its current owner's load
+    /// is freed first, so the rules may also hand it back to them. A lead no rule takes is left alone.
+    /// </summary>
+    public static Task<IReadOnlyList<AssignedLead>> ReassignAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, CancellationToken ct)
     {
-        var waiting = leads.Where(l => l.OwnerId is null).ToHashSet();
+        foreach (var lead in leads.Where(l => l.Status == LeadStatus.Active && l.OwnerId is not null && plan.Candidates.ContainsKey(l.OwnerId)))
+            plan.Candidates[lead.OwnerId!] = plan.Candidates[lead.OwnerId!] with { OpenLeads = Math.Max(0, plan.Candidates[lead.OwnerId!].OpenLeads - 1) };
+        return DecideAsync(plan, contexts, leads, onArrival: false, ct);
+    }
+
+    private static async Task<IReadOnlyList<AssignedLead>> DecideAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, bool onArrival,
+        CancellationToken ct)
+    {
+        var waiting = leads.ToHashSet();
         var decided = new List<AssignedLead>();
         foreach (var (rule, holds) in plan.Rules)
         {
@@ -63,7 +79,7 @@ public static class LeadAssigner
             if (matched.Count == 0) continue;
             if (rule.Target == AssignmentTarget.PublicPool)
             {
-                matched.ForEach(l => l.AssignedRuleId = rule.Id);
+                if (onArrival) matched.ForEach(l => l.AssignedRuleId = rule.Id);
                 decided.AddRange(matched.Select(l => new AssignedLead(l, null, rule)));
                 waiting.ExceptWith(matched);
                 continue;
@@ -77,7 +93,7 @@ public static class LeadAssigner
                 var member = plan.Candidates[owner];
                 lead.AssignTo(owner, member.TeamId);
                 lead.Status = LeadStatus.Active;
-                lead.AssignedRuleId = rule.Id;
+                if (onArrival) lead.AssignedRuleId = rule.Id;
                 decided.Add(new AssignedLead(lead, owner, rule));
                 plan.Candidates[owner] = member with { OpenLeads = member.OpenLeads + 1 };
                 waiting.Remove(lead);

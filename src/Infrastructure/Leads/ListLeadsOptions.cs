@@ -16,6 +16,9 @@ public sealed record LeadListOptions(
     public IReadOnlyList<LeadFilterChoice> Pools { get; init; } = [];
     /// <summary>The agency's own fields, for optional columns and filters.</summary>
     public CustomFieldSet Fields { get; init; } = CustomFieldSet.Empty;
+    /// <summary>May hand chosen leads to the agency's enabled assignment rules (ManageLeads, and a rule to apply).</summary>
+    public bool CanApplyRules { get; init; }
+    public string? ViewerId { get; init; }
 }
 
 public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
@@ -38,6 +41,11 @@ public sealed class ListLeadsOptions(ITenantDbContextFactory contexts, ICurrentU
         var pools = (await db.CustomerPools.AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name, p.CreatedAt }).ToListAsync(ct))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => new LeadFilterChoice(p.Id.ToString(), p.Name)).ToList();
         return new LeadListOptions(owners, teams, sources, user.Can(Permission.ExportData),
-            user.Can(Permission.ExportData | Permission.ExportPersonalData)) { Pools = pools, Fields = await CustomFieldSet.LoadAsync(db, ct) };
+            user.Can(Permission.ExportData | Permission.ExportPersonalData)) {
+            Pools = pools,
+            ViewerId = user.UserId,
+            Fields = await CustomFieldSet.LoadAsync(db, ct),
+            CanApplyRules = user.Can(Permission.ManageLeads) && await db.AssignmentRules.AnyAsync(r => r.IsEnabled && !r.IsArchived, ct),
+        };
     }
 }

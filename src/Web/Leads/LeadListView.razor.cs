@@ -1,9 +1,11 @@
 using System.Globalization;
 using LoanSaaS.Domain.Leads;
+using LoanSaaS.Infrastructure.Assignment;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
+using LoanSaaS.Web.Assignment;
 using LoanSaaS.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -33,6 +35,7 @@ public partial class LeadListView : IDisposable
     [Inject] private IStringLocalizer<LeadListText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<LeadText> L { get; set; } = default!;
     [Inject] private IStringLocalizer<ErrorText> E { get; set; } = default!;
+    [Inject] private IStringLocalizer<AssignmentText> A { get; set; } = default!;
 
     private static readonly int[] PageSizes = [20, 50, 100];
 
@@ -143,6 +146,40 @@ public partial class LeadListView : IDisposable
         var saved = await UpdateInline.HandleAsync(edit, default);
         if (saved.Succeeded) Snackbar.Add(T["Saved", row.Name], Severity.Success);
         else ShowErrors(saved);
+        await ReloadAsync();
+    });
+
+    /// <summary>Leads chosen for a bulk action, kept across pages and live reloads (with the owner, to ask for a reason).</summary>
+    private readonly Dictionary<Guid, string?> _selected = [];
+
+    private bool CanSelect => _options?.CanApplyRules == true && View is LeadView.Leads or LeadView.Pool;
+
+    private bool PageSelected => _page is { Rows.Count: > 0 } page && page.Rows.All(r => _selected.ContainsKey(r.Id));
+
+    private void Select(LeadListRow row, bool selected)
+    {
+        if (selected) _selected[row.Id] = row.OwnerId;
+        else _selected.Remove(row.Id);
+    }
+
+    private void SelectPage(bool selected)
+    {
+        foreach (var row in _page?.Rows ?? []) Select(row, selected);
+    }
+
+    private Task ApplyRulesAsync() => GuardAsync(async () =>
+    {
+        var parameters = new DialogParameters<ApplyRulesDialog>
+        {
+            { d => d.LeadIds, _selected.Keys.ToList() },
+            { d => d.NeedsReason, View == LeadView.Leads && _selected.Values.Any(owner => owner is not null && owner != _options?.ViewerId) },
+        };
+        var dialog = await Dialogs.ShowAsync<ApplyRulesDialog>(T["ApplyRules"], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: ApplyAssignmentRulesResult done }) return;
+        Snackbar.Add(A["Apply.Done", done.Assigned, done.Pooled, done.Unchanged, done.Unmatched], Severity.Success);
+        if (done.Skipped > 0) Snackbar.Add(A["Apply.Skipped", done.Skipped], Severity.Warning);
+        _selected.Clear();
         await ReloadAsync();
     });
 

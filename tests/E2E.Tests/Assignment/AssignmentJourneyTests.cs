@@ -7,8 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace LoanSaaS.E2E.Tests.Assignment;
 
 /// <summary>
-/// 线索分配: the owner creates a rule in the visual builder; a visitor applies on the public form; the lead lands on
-/// the chosen salesperson's board while they watch it, with the bell telling them.
+/// 线索分配: the owner creates a rule in the visual builder and hands a lead waiting in the pool to the rules from the
+/// list; a visitor applies on the public form; the lead lands on the chosen salesperson's board while they watch it,
+/// with the bell telling them.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AssignmentJourneyTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -17,6 +18,10 @@ public sealed class AssignmentJourneyTests(AppServer app, ITestOutputHelper outp
     public Task A_rule_built_by_the_owner_sends_a_public_form_lead_to_the_salespersons_board_live() => Journey(async () =>
     {
         var city = "测试" + Guid.NewGuid().ToString("N")[..4] + "市";
+        var visitor = await NewPageAsync(390, 844);
+        Step("before any rule for it, a visitor from the marker city lands in the public pool");
+        var early = await ApplyAsync(visitor, city);
+
         var owner = await NewPageAsync();
         await owner.LoginAsync(App.AgencyUrl(DemoSlug), DemoOwnerMobile, DemoPassword);
         await owner.ClickTestId("nav-assignment");
@@ -45,6 +50,21 @@ public sealed class AssignmentJourneyTests(AppServer app, ITestOutputHelper outp
         await Expect(rule.ByTestId("assignment-target-text")).ToContainTextAsync("刘洋");
         await Screenshots.Shoot(owner, "assignment-rules");
 
+        Step("the owner hands the waiting pool lead to the rules from the 公海 list");
+        await owner.GotoAsync(App.AgencyUrl(DemoSlug) + "/leads/pool");
+        await owner.WaitInteractiveAsync();
+        await owner.FillField("lead-search", early);
+        await Expect(owner.ByTestId("lead-count")).ToHaveTextAsync("共 1 条");
+        var row = owner.Locator("tr", new() { Has = owner.GetByText(early) });
+        await row.Locator("[data-testid='lead-select'] .mud-checkbox").ClickAsync();
+        await Expect(owner.ByTestId("lead-bulk-count")).ToContainTextAsync("已选 1 条");
+        await Screenshots.Shoot(owner, "assignment-selection");
+        await owner.ClickTestId("lead-apply-rules");
+        await Expect(owner.ByTestId("apply-rules-dialog")).ToContainTextAsync("所选的 1 条线索");
+        await owner.ClickTestId("apply-rules-confirm");
+        await Expect(owner.Locator(".mud-snackbar")).ToContainTextAsync("1 条分配给成员");
+        await Expect(owner.Locator("tr", new() { Has = owner.GetByText(early) })).ToHaveCountAsync(0);
+
         Step("刘洋 watches the board; a visitor applies from that city");
         var sales = await NewPageAsync();
         await sales.LoginAsync(App.AgencyUrl(DemoSlug), DemoSalesMobile, DemoPassword);
@@ -52,17 +72,7 @@ public sealed class AssignmentJourneyTests(AppServer app, ITestOutputHelper outp
         await sales.WaitInteractiveAsync();
         await Expect(sales.ByTestId("board-card").First).ToBeVisibleAsync();
 
-        var visitor = await NewPageAsync(390, 844);
-        await visitor.GotoAsync(App.AgencyUrl(DemoSlug) + "/apply");
-        await visitor.WaitInteractiveAsync();
-        var name = "冯" + Guid.NewGuid().ToString("N")[..3];
-        await visitor.FillField("apply-name", name);
-        await visitor.FillField("apply-amount", "30");
-        await visitor.FillField("apply-city", city);
-        await visitor.FillField("apply-mobile", "139" + Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
-        await visitor.Locator("[data-testid='apply-consent'] .mud-checkbox").First.ClickAsync();
-        await visitor.ClickTestId("apply-submit");
-        await Expect(visitor.ByTestId("apply-thanks")).ToContainTextAsync("提交成功");
+        var name = await ApplyAsync(visitor, city);
 
         Step("the card appears on 刘洋's open board without a reload, and the bell says so");
         await Expect(sales.ByTestId("board-card").Filter(new() { HasText = name })).ToHaveCountAsync(1);
@@ -77,4 +87,20 @@ public sealed class AssignmentJourneyTests(AppServer app, ITestOutputHelper outp
         await sales.WaitInteractiveAsync();
         await Expect(sales.Locator("[data-testid='timeline-entry'][data-kind='ruleassigned']")).ToContainTextAsync("测试城市线索");
     });
+
+    /// <summary>Applies on the public form from <paramref name="city"/>; returns the applicant's name.</summary>
+    private async Task<string> ApplyAsync(IPage visitor, string city)
+    {
+        await visitor.GotoAsync(App.AgencyUrl(DemoSlug) + "/apply");
+        await visitor.WaitInteractiveAsync();
+        var name = "冯" + Guid.NewGuid().ToString("N")[..3];
+        await visitor.FillField("apply-name", name);
+        await visitor.FillField("apply-amount", "30");
+        await visitor.FillField("apply-city", city);
+        await visitor.FillField("apply-mobile", "139" + Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
+        await visitor.Locator("[data-testid='apply-consent'] .mud-checkbox").First.ClickAsync();
+        await visitor.ClickTestId("apply-submit");
+        await Expect(visitor.ByTestId("apply-thanks")).ToContainTextAsync("提交成功");
+        return name;
+    }
 }

@@ -177,6 +177,51 @@ public abstract class AssignmentRuleTests(AppHost app)
     }
 
     [Fact]
+    public async Task Rules_applied_on_demand_to_chosen_leads_move_them_with_a_reason_skip_what_is_out_of_reach_and_never_cross_agencies()
+    {
+        var w = await LeadListWorld.CreateAsync(app, "asgsel");
+        await using var owner = await app.OwnerScopeAsync(w.Agency);
+        await SaveAsync(owner, Rule("A 类给乙", Comparison.Of("Intent", EqualTo, "A"), AssignmentTarget.Members, AssignmentStrategy.RoundRobin, w.SalesB.UserId));
+        await SaveAsync(owner, Rule("超大额进公海", Comparison.Of("AmountWan", GreaterOrEqual, "100"), AssignmentTarget.PublicPool, AssignmentStrategy.RoundRobin));
+        var chosen = new[] { w["甲"], w["乙"], w["丙"], w["丁"], w["戊"], w["己"], Guid.NewGuid() };
+        await using var manager = await app.MemberScopeAsync(w.Agency.Info, w.Manager.UserId);
+        var apply = manager.Get<ApplyAssignmentRules>();
+
+        Assert.Equal("Reason.Required", Codes(await apply.HandleAsync(new ApplyAssignmentRulesRequest(chosen), Ct)));
+        Assert.Equal("LeadIds.Empty", Codes(await apply.HandleAsync(new ApplyAssignmentRulesRequest([], "x"), Ct)));
+        Assert.Equal("LeadIds.TooMany", Codes(await apply.HandleAsync(
+            new ApplyAssignmentRulesRequest(Enumerable.Range(0, ApplyAssignmentRules.MaxLeads + 1).Select(_ => Guid.NewGuid()).ToList(), "x"), Ct)));
+        var done = await apply.HandleAsync(new ApplyAssignmentRulesRequest(chosen, "月底重新分配"), Ct);
+
+        // 甲 → sales B by the first rule; 丙 (150 万) → pool; 丁 matches nothing and stays; 乙 (team two, out of the manager's
+        // scope), the customer, the blacklisted and an unknown id are skipped.
+        Assert.Equal(new ApplyAssignmentRulesResult(1, 1, 0, 1, 4), done.Value);
+        await using var db = app.OpenAgencyDb(w.Agency.Info);
+        var leads = await db.Leads.AsNoTracking().Where(l => chosen.Contains(l.Id)).ToDictionaryAsync(l => l.Id);
+        Assert.Equal((w.SalesB.UserId, LeadStatus.Active), (leads[w["甲"]].OwnerId, leads[w["甲"]].Status));
+        Assert.Equal(((string?)null, LeadStatus.PublicPool), (leads[w["丙"]].OwnerId, leads[w["丙"]].Status));
+        Assert.Equal(w.SalesB.UserId, leads[w["乙"]].OwnerId);
+        Assert.Null(leads[w["甲"]].AssignedRuleId);
+        Assert.Equal(NotificationKind.LeadAssigned, (await db.Notifications.SingleAsync(n => n.UserId == w.SalesB.UserId && n.LeadId == w["甲"])).Kind);
+        var entry = (await owner.Get<GetLeadTimeline>().HandleAsync(w["甲"], Ct)).Value!.First(e => e.Kind == "assigned");
+        Assert.Equal(("A 类给乙", "月底重新分配", w.SalesB.FullName), (entry.Data["rule"], entry.Data["reason"], entry.Data["to"]));
+
+        // Applied again, the rules keep 甲 where it is.
+        Assert.Equal(new ApplyAssignmentRulesResult(0, 0, 1, 0, 0), (await owner.Get<ApplyAssignmentRules>().HandleAsync(new ApplyAssignmentRulesRequest([w["甲"]], "复核"), Ct)).Value);
+        await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<ApplyAssignmentRules>().HandleAsync(new ApplyAssignmentRulesRequest([w["乙"]], "x"), Ct));
+
+        // Another agency, with a rule of its own, reaches none of A's leads.
+        var b = await app.ProvisionAgencyAsync(TestIds.Slug("asgselb"));
+        await using var ownerB = await app.OwnerScopeAsync(b);
+        await SaveAsync(ownerB, Rule("全部进公海", ConditionGroup.AllOf(), AssignmentTarget.PublicPool, AssignmentStrategy.RoundRobin));
+        Assert.Equal(new ApplyAssignmentRulesResult(0, 0, 0, 0, chosen.Length), (await ownerB.Get<ApplyAssignmentRules>().HandleAsync(new ApplyAssignmentRulesRequest(chosen, "x"), Ct)).Value);
+        Assert.Equal(w.SalesB.UserId, (await db.Leads.AsNoTracking().SingleAsync(l => l.Id == w["甲"])).OwnerId);
+    }
+
+    private static string Codes(Result result) => string.Join(",", result.Errors.Select(e => $"{e.Field}.{e.Code}"));
+
+    [Fact]
     public async Task Rules_are_checked_and_only_settings_managers_of_the_same_agency_change_them()
     {
         var w = await LeadListWorld.CreateAsync(app, "asgchk");
