@@ -33,7 +33,7 @@ namespace LoanSaaS.Bench.Imports;
 /// scratch table without indexes is shown for reference. A full-size import runs first, untimed, so the runtime has
 /// finished tiering up the code (on 2 cores the JIT otherwise takes a third of the CPU of the first import).
 /// </summary>
-public sealed class ImportBench(string server, int rows)
+public sealed class ImportBench(string server, int rows, int pairs)
 {
     private readonly string _prefix = "lbench_" + Guid.NewGuid().ToString("N")[..6] + "_";
 
@@ -54,18 +54,19 @@ public sealed class ImportBench(string server, int rows)
             Console.WriteLine($"generated {rows:N0} rows: xlsx {new FileInfo(xlsx).Length / 1048576.0:F1} MiB, csv {new FileInfo(csv).Length / 1048576.0:F1} MiB in {clock.Elapsed.TotalSeconds:F1} s");
 
             await CopyAsync(provider, "copy-warmup", Math.Min(rows, 5000));
-            await ImportAsync(provider, user, "warmup-csv", csv, rows, warmUp: true);
-            await ImportAsync(provider, user, "warmup-xlsx", xlsx, rows, warmUp: true);
+            await ImportAsync(provider, user, "warmup-csv", csv, rows, quiet: true);
+            await ImportAsync(provider, user, "warmup-xlsx", xlsx, rows, quiet: true);
             var copyRate = await CopyAsync(provider, "copy", rows);
             foreach (var (name, path) in new[] { ("csv", csv), ("xlsx", xlsx) })
             {
-                var rate = await ImportAsync(provider, user, name, path, rows, warmUp: false);
+                var rate = await ImportAsync(provider, user, name, path, rows, quiet: false);
                 Console.WriteLine($"  {name}: {rate / copyRate:P0} of the raw COPY rate");
                 if (name != "csv") continue;
                 // The same file handed out by an assignment rule (round robin over 7 members) instead of to one owner.
-                var assigned = await ImportAsync(provider, user, "csv-assigned", path, rows, warmUp: false, assign: true);
+                var assigned = await ImportAsync(provider, user, "csv-assigned", path, rows, quiet: false, assign: true);
                 Console.WriteLine($"  assignment by rule adds {rate / assigned - 1:P1} to the import time");
             }
+            if (pairs > 0) await PairsAsync(provider, user, csv);
         }
         finally
         {
@@ -74,7 +75,29 @@ public sealed class ImportBench(string server, int rows)
         }
     }
 
-    private static async Task<double> ImportAsync(IServiceProvider provider, BenchUser user, string name, string path, int count, bool warmUp, bool assign = false)
+    /// <summary>
+    /// One import alone moves by ±0.5 s from run to run on this VM, as much as the difference being measured: the .csv
+    /// to one owner and by rule, alternated <c>--pairs</c> times, compared by their medians.
+    /// </summary>
+    private async Task PairsAsync(IServiceProvider provider, BenchUser user, string csv)
+    {
+        var owner = new List<double>();
+        var byRule = new List<double>();
+        for (var i = 0; i < pairs; i++)
+        {
+            owner.Add(rows / await ImportAsync(provider, user, "pair-owner-" + i, csv, rows, quiet: true));
+            byRule.Add(rows / await ImportAsync(provider, user, "pair-rule-" + i, csv, rows, quiet: true, assign: true));
+            Console.WriteLine($"  pair {i + 1}: to one owner {owner[^1]:F2} s, by rule {byRule[^1]:F2} s");
+        }
+        static double Median(List<double> xs)
+        {
+            var sorted = xs.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+        Console.WriteLine($"--- {pairs} alternating pairs (.csv): median to one owner {Median(owner):F2} s, by rule {Median(byRule):F2} s → assignment by rule adds {Median(byRule) / Median(owner) - 1:P1} ---");
+    }
+
+    private static async Task<double> ImportAsync(IServiceProvider provider, BenchUser user, string name, string path, int count, bool quiet, bool assign = false)
     {
         var (tenant, owner) = await BenchHost.ProvisionAsync(provider, "bench-imp-" + name);
         user.Current = owner;
@@ -101,8 +124,8 @@ public sealed class ImportBench(string server, int rows)
             var total = clock.Elapsed;
 
             var import = await scope.ServiceProvider.GetRequiredService<GetLeadImport>().HandleAsync(upload.Value.ImportId, CancellationToken.None);
-            if (warmUp) return 0;
             var rate = count / total.TotalSeconds;
+            if (quiet) return rate;
             Console.WriteLine($"--- import {name} ({new FileInfo(path).Length / 1048576.0:F1} MiB) through the product pipeline ---");
             Console.WriteLine($"  {import!.Status}: created {import.Created:N0}, updated {import.Updated}, duplicates {import.Duplicates}, rejected {import.Rejected}");
             Console.WriteLine($"  upload (checks + encrypt + header + row count or estimate) {uploaded.TotalSeconds:F1} s, total {total.TotalSeconds:F1} s → {rate:N0} rows/s");
