@@ -3,6 +3,7 @@ using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
+using LoanSaaS.Web.CustomFields;
 using LoanSaaS.Web.Team;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -29,6 +30,7 @@ public partial class LeadPage : IDisposable
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IStringLocalizer<LeadText> L { get; set; } = default!;
     [Inject] private IStringLocalizer<LeadPageText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<CustomFieldText> C { get; set; } = default!;
 
     private static readonly DialogOptions FormDialog = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
     private static readonly DialogOptions SmallDialog = new() { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true };
@@ -39,6 +41,7 @@ public partial class LeadPage : IDisposable
     private bool _notFound;
     private string? _revealedMobile;
     private string? _revealedIdNumber;
+    private readonly Dictionary<Guid, string> _revealedCustom = [];
     private Guid _loadedId;
     private IDisposable? _subscription;
 
@@ -57,6 +60,7 @@ public partial class LeadPage : IDisposable
         _lead = null;
         _timeline = null;
         _revealedMobile = _revealedIdNumber = null;
+        _revealedCustom.Clear();
         _options ??= await AddLead.OptionsAsync(default);
         await ReloadAsync();
     }
@@ -76,6 +80,8 @@ public partial class LeadPage : IDisposable
         {
             if (_lead is not null && (_lead.MobileMasked != detail.MobileMasked)) _revealedMobile = null;
             if (_lead is not null && (_lead.IdNumberMasked != detail.IdNumberMasked)) _revealedIdNumber = null;
+            foreach (var field in _revealedCustom.Keys.Where(f => _lead?.CustomValues.GetValueOrDefault(f) != detail.CustomValues.GetValueOrDefault(f)).ToList())
+                _revealedCustom.Remove(field);
             _lead = detail;
         }
         _timeline = (await GetTimeline.HandleAsync(Id, default)).Value ?? [];
@@ -92,12 +98,24 @@ public partial class LeadPage : IDisposable
     private async Task RevealAsync(RevealField field)
     {
         var label = field == RevealField.Mobile ? L["Field.Mobile"].Value : L["Field.IdNumber"].Value;
-        var parameters = new DialogParameters<RevealDialog> { { d => d.LeadId, Id }, { d => d.Field, field }, { d => d.FieldLabel, label } };
-        var dialog = await Dialogs.ShowAsync<RevealDialog>(T["Reveal.Title"], parameters, SmallDialog);
-        if (await dialog.Result is not { Canceled: false, Data: string value }) return;
+        if (await AskRevealAsync(field, label, null) is not { } value) return;
         if (field == RevealField.Mobile) _revealedMobile = value;
         else _revealedIdNumber = value;
+    }
+
+    private async Task RevealCustomAsync(Domain.CustomFields.CustomField field)
+    {
+        if (await AskRevealAsync(RevealField.Custom, CustomFieldText.Label(C, field), field.Id) is { } value) _revealedCustom[field.Id] = value;
+    }
+
+    /// <summary>The reveal dialog (reason, audit); the plain value, or null when cancelled. The timeline then shows the reveal.</summary>
+    private async Task<string?> AskRevealAsync(RevealField field, string label, Guid? fieldId)
+    {
+        var parameters = new DialogParameters<RevealDialog> { { d => d.LeadId, Id }, { d => d.Field, field }, { d => d.FieldId, fieldId }, { d => d.FieldLabel, label } };
+        var dialog = await Dialogs.ShowAsync<RevealDialog>(T["Reveal.Title"], parameters, SmallDialog);
+        if (await dialog.Result is not { Canceled: false, Data: string value }) return null;
         _timeline = (await GetTimeline.HandleAsync(Id, default)).Value ?? _timeline;
+        return value;
     }
 
     private async Task EditAsync()

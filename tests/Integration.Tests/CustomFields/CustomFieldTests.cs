@@ -85,6 +85,20 @@ public abstract class CustomFieldTests(AppHost app)
         Assert.NotNull(stored.Cipher);
         Assert.NotNull(stored.Index);
         Assert.DoesNotContain(contact, stored.Text);
+
+        // Shown in full only with a reason, audited with the field and the mask; a field that holds no personal data reveals nothing.
+        var reveal = sales.Get<RevealPersonalData>();
+        Assert.Equal("Reason.Required", Codes((await reveal.HandleAsync(new RevealPersonalDataRequest(lead.Id, RevealField.Custom, " ", f.Contact.Id), Ct)).Errors));
+        Assert.Equal(contact, (await reveal.HandleAsync(new RevealPersonalDataRequest(lead.Id, RevealField.Custom, "联系紧急联系人", f.Contact.Id), Ct)).Value);
+        Assert.Equal("Custom.Empty", Codes((await reveal.HandleAsync(new RevealPersonalDataRequest(lead.Id, RevealField.Custom, "看看", f.House.Id), Ct)).Errors));
+        var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == lead.Id.ToString() && a.Action == "lead.revealed");
+        Assert.Contains(f.Contact.Key, audit.Details);
+        Assert.DoesNotContain(contact, audit.Details);
+        Assert.Contains((await sales.Get<GetLeadTimeline>().HandleAsync(lead.Id, Ct)).Value!, e => e.Kind == "revealed" && e.Data["field"] == f.Contact.Key);
+        // Another agency's owner, naming this lead and field, finds nothing.
+        var b = await app.SharedAsync("cf-agency-b", () => app.ProvisionAgencyAsync(TestIds.Slug("cfb")));
+        await using var ownerB = await app.OwnerScopeAsync(b);
+        Assert.Equal("Lead.NotFound", Codes((await ownerB.Get<RevealPersonalData>().HandleAsync(new RevealPersonalDataRequest(lead.Id, RevealField.Custom, "越界", f.Contact.Id), Ct)).Errors));
     }
 
     [Fact]
