@@ -75,7 +75,7 @@ public static class LeadAssigner
             {
                 if (picker.Pick(lead.City) is not { } owner) break;
                 var member = plan.Candidates[owner];
-                lead.AssignTo(owner, member.TeamId);
+                lead.AssignTo(owner, member.TeamId, lead.CreatedAt);
                 lead.Status = LeadStatus.Active;
                 lead.AssignedRuleId = rule.Id;
                 decided.Add(new AssignedLead(lead, owner, rule));
