@@ -31,6 +31,9 @@ public static class LoanSaaSComposition
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // Before AddInfrastructure, whose TryAdd keeps this clock: browser tests move time through a file (docs/operations.md).
+        if (!builder.Environment.IsProduction() && configuration["Testing:ClockOffsetFile"] is { Length: > 0 } clockFile)
+            services.AddSingleton<TimeProvider>(new OffsetFileClock(clockFile));
         services.AddInfrastructure(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
