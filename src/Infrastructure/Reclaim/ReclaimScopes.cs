@@ -22,11 +22,19 @@ public static class ReclaimScopes
         var earlier = new List<ConditionNode>();
         foreach (var rule in enabledInOrder.Where(r => ConditionCompiler.Validate(r.Condition, schema).Count == 0))
         {
-            scopes.Add(new ReclaimScope(rule, earlier.Count == 0 ? rule.Condition : ConditionGroup.AllOf(rule.Condition, ConditionGroup.NoneOf([.. earlier]))));
+            var all = IsEveryLead(rule.Condition);
+            scopes.Add(new ReclaimScope(rule, earlier.Count == 0 ? rule.Condition
+                : all ? ConditionGroup.NoneOf([.. earlier])
+                : ConditionGroup.AllOf(rule.Condition, ConditionGroup.NoneOf([.. earlier]))));
+            // A rule for every lead leaves nothing to the rules after it.
+            if (all) break;
             earlier.Add(rule.Condition);
         }
         return scopes;
     }
+
+    /// <summary>An empty All group (the builder's "no condition"): it cannot be nested, and it covers everything.</summary>
+    private static bool IsEveryLead(ConditionNode condition) => condition is ConditionGroup { Kind: GroupKind.All, Children.Count: 0 };
 
     /// <summary>
     /// The open, owned leads whose warning point under <paramref name="rule"/> has come at <paramref name="now"/> (the same

@@ -5,6 +5,7 @@ using LoanSaaS.Domain.Notifications;
 using LoanSaaS.Domain.Reclaim;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.FollowUps;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Reclaim;
 using LoanSaaS.Integration.Tests.FollowUps;
@@ -220,7 +221,7 @@ public abstract class ReclaimTests(AppHost app)
         await using (var db = app.OpenAgencyDb(w.Agency.Info))
         {
             var rule = await db.ReclaimRules.AsNoTracking().SingleAsync(r => r.Id == id);
-            Assert.Equal(("抵押贷线索", false, false), (rule.Name, rule.IsArchived, rule.IsEnabled));
+            Assert.Equal(("抵押贷线索", false, true), (rule.Name, rule.IsArchived, rule.IsEnabled));
         }
 
         // B's pass, far in the future, takes back B's own lead and nothing of A's; A's pass leaves B's lead alone.
