@@ -79,9 +79,10 @@ public abstract class ReclaimTests(AppHost app)
             Rule("其他线索", ConditionGroup.AllOf(), hours: 24, warn: 4));
         var t0 = await AssignedAtAsync(w, "甲");
         await FollowUpAsync(w, w.SalesB.UserId, "乙", t0.AddHours(1));
+        var noIntent = await app.LeadOwnedByAsync(w.Agency, w.SalesB.UserId);
 
-        // 丙 (intent C) falls to the second rule: warned from 20 h, once.
-        Assert.Equal(new ReclaimRun(1, 0), await PassAsync(w.Agency, t0.AddHours(21)));
+        // 丙 (intent C) and a lead without intent fall to the second rule: warned from 20 h, once.
+        Assert.Equal(new ReclaimRun(2, 0), await PassAsync(w.Agency, t0.AddHours(21)));
         Assert.Equal(new ReclaimRun(0, 0), await PassAsync(w.Agency, t0.AddHours(22)));
         await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
         var deadline = await sales.Get<GetReclaimDeadline>().HandleAsync(w["甲"], Ct);
@@ -89,7 +90,7 @@ public abstract class ReclaimTests(AppHost app)
         Assert.Null(await sales.Get<GetReclaimDeadline>().HandleAsync(w["丁"], Ct));
         Assert.Null(await sales.Get<GetReclaimDeadline>().HandleAsync(w["乙"], Ct));
 
-        Assert.Equal(new ReclaimRun(0, 1), await PassAsync(w.Agency, t0.AddHours(25)));
+        Assert.Equal(new ReclaimRun(0, 2), await PassAsync(w.Agency, t0.AddHours(25)));
         Assert.Equal((LeadStatus.PublicPool, (string?)null, (Guid?)null), ((await LeadAsync(w, "丙")).Status, (await LeadAsync(w, "丙")).OwnerId, (await LeadAsync(w, "丙")).TeamId));
         Assert.Equal(LeadStatus.Active, (await LeadAsync(w, "甲")).Status);
 
