@@ -1,6 +1,7 @@
 using LoanSaaS.Bench.Scheduler;
 
-// Times one reminder sweep (SendReminders, the body of the Quartz "reminders" sweep) over many agencies on SQLite.
+// Times one reminder sweep (SendReminders, the body of the Quartz "reminders" sweep) and one reclaim sweep (PoolReclaim,
+// the body of "pool-reclaim") over many agencies on SQLite.
 // Usage: dotnet run -c Release --project bench/Scheduler -- [--agencies 1000] [--due 100] [--runs 7]
 var agencies = Option(args, "--agencies", 1000);
 var due = Option(args, "--due", 100);

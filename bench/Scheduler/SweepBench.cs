@@ -48,7 +48,7 @@ public sealed class SweepBench(int agencies, int due, int runs)
         {
             await provider.GetRequiredService<TenantMigrator>().MigrateCatalogAsync(CancellationToken.None);
             var clock = Stopwatch.StartNew();
-            var (template, followUpId) = await TemplateAsync(provider);
+            var (template, followUpId, ownerId) = await TemplateAsync(provider);
             var all = await CopyAsync(provider, template, agencies - 1);
             all.Insert(0, template);
             Console.WriteLine($"{all.Count} agencies (1 provisioned, {all.Count - 1} copied and registered): {clock.Elapsed.TotalSeconds:F1} s");
@@ -56,9 +56,17 @@ public sealed class SweepBench(int agencies, int due, int runs)
             var dueAgencies = all.Take(due).ToList();
             await ArmAsync(provider, all, null);
             var sweep = provider.GetRequiredService<SendReminders>();
-            await TimeAsync($"sweep over {all.Count} agencies, nothing due", runs, () => Task.CompletedTask, sweep, expected: 0);
+            Task<int> Remind() => sweep.HandleAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            await TimeAsync($"sweep over {all.Count} agencies, nothing due", runs, () => Task.CompletedTask, Remind, expected: 0);
             await TimeAsync($"sweep over {all.Count} agencies, {dueAgencies.Count} with a due follow-up", runs,
-                () => ArmAsync(provider, dueAgencies, followUpId), sweep, expected: dueAgencies.Count);
+                () => ArmAsync(provider, dueAgencies, followUpId), Remind, expected: dueAgencies.Count);
+
+            // The pool-reclaim sweep over the same agencies, each with the default rules and its one owned lead.
+            var reclaim = provider.GetRequiredService<LoanSaaS.Infrastructure.Reclaim.PoolReclaim>();
+            async Task<int> Reclaim() => (await reclaim.HandleAsync(DateTimeOffset.UtcNow, CancellationToken.None)).Reclaimed;
+            await TimeAsync($"reclaim sweep over {all.Count} agencies, nothing due", runs, () => ArmReclaimAsync(provider, all, ownerId, due: false), Reclaim, expected: 0);
+            await TimeAsync($"reclaim sweep over {all.Count} agencies, {dueAgencies.Count} with a lead uncontacted for 25 h", runs,
+                () => ArmReclaimAsync(provider, dueAgencies, ownerId, due: true), Reclaim, expected: dueAgencies.Count);
         }
         finally
         {
@@ -67,14 +75,14 @@ public sealed class SweepBench(int agencies, int due, int runs)
         }
     }
 
-    private static async Task TimeAsync(string label, int runs, Func<Task> arrange, SendReminders sweep, int expected)
+    private static async Task TimeAsync(string label, int runs, Func<Task> arrange, Func<Task<int>> sweep, int expected)
     {
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             await arrange();
             var clock = Stopwatch.StartNew();
-            var sent = await sweep.HandleAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            var sent = await sweep();
             times.Add(clock.Elapsed.TotalMilliseconds);
             if (sent != expected) throw new InvalidOperationException($"{label}: sent {sent}, expected {expected}");
         }
@@ -85,7 +93,7 @@ public sealed class SweepBench(int agencies, int due, int runs)
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     /// <summary>One agency through the product, with one lead owned by its owner and a follow-up (not due yet).</summary>
-    private static async Task<(TenantInfo Tenant, Guid FollowUpId)> TemplateAsync(IServiceProvider provider)
+    private static async Task<(TenantInfo Tenant, Guid FollowUpId, string OwnerId)> TemplateAsync(IServiceProvider provider)
     {
         var (tenant, owner) = await BenchHost.ProvisionAsync(provider, "sweep-0000");
         await using var scope = provider.GetRequiredService<TenantScopes>().Begin(tenant);
@@ -100,7 +108,7 @@ public sealed class SweepBench(int agencies, int due, int runs)
         await using var db = provider.GetRequiredService<ITenantDbContextFactory>().Create(tenant);
         db.FollowUps.Add(followUp);
         await db.SaveChangesAsync();
-        return (tenant, followUp.Id);
+        return (tenant, followUp.Id, owner.UserId);
     }
 
     private static async Task<List<TenantInfo>> CopyAsync(IServiceProvider provider, TenantInfo template, int count)
@@ -126,6 +134,20 @@ public sealed class SweepBench(int agencies, int due, int runs)
         catalog.Tenants.AddRange(tenants);
         await catalog.SaveChangesAsync();
         return tenants.Select(TenantStore.ToInfo).ToList();
+    }
+
+    /// <summary>Gives each agency's lead back to its owner: assigned 25 hours ago and never contacted (due), or just now.</summary>
+    private static async Task ArmReclaimAsync(IServiceProvider provider, IEnumerable<TenantInfo> tenants, string ownerId, bool due)
+    {
+        var factory = provider.GetRequiredService<ITenantDbContextFactory>();
+        var assigned = due ? DateTimeOffset.UtcNow.AddHours(-25) : DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (tenant, ct) =>
+        {
+            await using var db = factory.Create(tenant);
+            await db.Leads.ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, LeadStatus.Active).SetProperty(l => l.OwnerId, ownerId)
+                .SetProperty(l => l.AssignedAt, assigned).SetProperty(l => l.LastFollowUpAt, (DateTimeOffset?)null).SetProperty(l => l.ReclaimWarnedFor, (DateTimeOffset?)null), ct);
+            await db.Notifications.ExecuteDeleteAsync(ct);
+        });
     }
 
     /// <summary>Makes the agencies' follow-up due again (or not due, with a null id) and clears the reminders already sent.</summary>

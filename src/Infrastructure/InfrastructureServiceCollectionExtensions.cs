@@ -75,6 +75,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<TenantPersonalData>();
         services.AddScheduling(configuration);
         FollowUps.FollowUpServices.AddFollowUps(services, configuration);
+        Reclaim.ReclaimServices.AddReclaim(services, configuration);
         Apply.ApplyServices.AddApplyForm(services, configuration);
         return services;
     }

@@ -36,6 +36,10 @@ public sealed class Lead
     public Guid? TeamId { get; set; }
     /// <summary>The assignment rule that decided where the lead went when it arrived (分配规则), for its timeline.</summary>
     public Guid? AssignedRuleId { get; set; }
+    /// <summary>When the current owner got the lead (claim, hand-over, capture); reclaim rules count from it. Null while unowned.</summary>
+    public DateTimeOffset? AssignedAt { get; set; }
+    /// <summary>The reclaim deadline the owner was last warned of, so each deadline is warned of once across nodes.</summary>
+    public DateTimeOffset? ReclaimWarnedFor { get; set; }
 
     public LeadChannel Channel { get; set; }
     public Guid? ImportId { get; set; }
@@ -71,8 +75,14 @@ public sealed class Lead
         StageEnteredAt = at;
     }
 
-    public void AssignTo(string? ownerId, Guid? teamId)
+    /// <summary>Gives the lead to <paramref name="ownerId"/> (null: nobody); a new owner starts the reclaim clock at <paramref name="at"/>.</summary>
+    public void AssignTo(string? ownerId, Guid? teamId, DateTimeOffset at)
     {
+        if (ownerId != OwnerId || AssignedAt is null)
+        {
+            AssignedAt = ownerId is null ? null : at;
+            ReclaimWarnedFor = null;
+        }
         OwnerId = ownerId;
         TeamId = ownerId is null ? null : teamId;
     }

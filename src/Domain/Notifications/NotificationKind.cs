@@ -17,4 +17,8 @@ public enum NotificationKind
     AppointmentCancelled,
     /// <summary>Assignment rules handed the member several new leads at once (an import); the subject is how many.</summary>
     LeadsAssigned,
+    /// <summary>The member's lead goes back to the public pool at <see cref="Notification.DueAt"/> unless worked on (<see cref="Notification.Detail"/>: the limit).</summary>
+    LeadReclaimWarning,
+    /// <summary>A reclaim rule took the lead back to the public pool: told to its owner and their manager.</summary>
+    LeadReclaimed,
 }

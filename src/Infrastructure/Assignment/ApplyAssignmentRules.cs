@@ -53,7 +53,7 @@ public sealed class ApplyAssignmentRules(ITenantDbContextFactory contexts, Tenan
         if (await LeadAssigner.PlanAsync(db, now, ct) is not { } plan) return Result<ApplyAssignmentRulesResult>.Fail("Rules", "None");
 
         var before = leads.ToDictionary(l => l.Id, l => (l.OwnerId, l.Status));
-        var decided = await LeadAssigner.ReassignAsync(plan, contexts, leads, ct);
+        var decided = await LeadAssigner.ReassignAsync(plan, contexts, leads, now, ct);
         var names = await MemberNamesAsync(db, before.Values.Select(b => b.OwnerId).Concat(decided.Select(d => d.OwnerId)), ct);
         var moved = new List<AssignedLead>();
         int assigned = 0, pooled = 0, unchanged = 0;
@@ -65,7 +65,7 @@ public sealed class ApplyAssignmentRules(ITenantDbContextFactory contexts, Tenan
             if (decision.OwnerId is null)
             {
                 if (fromStatus == LeadStatus.PublicPool) { unchanged++; continue; }
-                lead.AssignTo(null, null);
+                lead.AssignTo(null, null, now);
                 lead.Status = LeadStatus.PublicPool;
                 audit.Add(db, LeadDetailAccess.Actor(user), "lead.pooled", "lead", lead.Id.ToString(), new { from, rule = decision.Rule.Name, reason });
                 pooled++;

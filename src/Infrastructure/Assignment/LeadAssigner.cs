@@ -54,22 +54,25 @@ public static class LeadAssigner
 
     /// <summary>New leads without an owner: the deciding rule is stamped on the lead (<see cref="Lead.AssignedRuleId"/>, "on arrival").</summary>
     public static Task<IReadOnlyList<AssignedLead>> AssignAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, CancellationToken ct) =>
-        DecideAsync(plan, contexts, leads.Where(l => l.OwnerId is null).ToList(), onArrival: true, ct);
+        DecideAsync(plan, contexts, leads.Where(l => l.OwnerId is null).ToList(), reassignedAt: null, ct);
 
     /// <summary>
     /// Existing leads a member chose (owned or pooled): each goes where the rules send it now; its current owner's load
     /// is freed first, so the rules may also hand it back to them. A lead no rule takes is left alone.
     /// </summary>
-    public static Task<IReadOnlyList<AssignedLead>> ReassignAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, CancellationToken ct)
+    public static Task<IReadOnlyList<AssignedLead>> ReassignAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, DateTimeOffset now,
+        CancellationToken ct)
     {
         foreach (var lead in leads.Where(l => l.Status == LeadStatus.Active && l.OwnerId is not null && plan.Candidates.ContainsKey(l.OwnerId)))
             plan.Candidates[lead.OwnerId!] = plan.Candidates[lead.OwnerId!] with { OpenLeads = Math.Max(0, plan.Candidates[lead.OwnerId!].OpenLeads - 1) };
-        return DecideAsync(plan, contexts, leads, onArrival: false, ct);
+        return DecideAsync(plan, contexts, leads, now, ct);
     }
 
-    private static async Task<IReadOnlyList<AssignedLead>> DecideAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads, bool onArrival,
-        CancellationToken ct)
+    /// <param name="reassignedAt">When chosen leads are handed on now; null for leads arriving (they are owned from their creation and keep the rule).</param>
+    private static async Task<IReadOnlyList<AssignedLead>> DecideAsync(AssignmentPlan plan, ITenantDbContextFactory contexts, IReadOnlyList<Lead> leads,
+        DateTimeOffset? reassignedAt, CancellationToken ct)
     {
+        var onArrival = reassignedAt is null;
         var waiting = leads.ToHashSet();
         var decided = new List<AssignedLead>();
         foreach (var (rule, holds) in plan.Rules)
@@ -91,7 +94,7 @@ public static class LeadAssigner
             {
                 if (picker.Pick(lead.City) is not { } owner) break;
                 var member = plan.Candidates[owner];
-                lead.AssignTo(owner, member.TeamId);
+                lead.AssignTo(owner, member.TeamId, reassignedAt ?? lead.CreatedAt);
                 lead.Status = LeadStatus.Active;
                 if (onArrival) lead.AssignedRuleId = rule.Id;
                 decided.Add(new AssignedLead(lead, owner, rule));

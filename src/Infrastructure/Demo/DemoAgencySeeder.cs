@@ -3,6 +3,7 @@ using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Assignment;
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.CustomFields;
+using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
@@ -149,6 +150,7 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             }
             if (sample.NextFollowUpInDays is { } next)
                 lead.NextFollowUpAt = Shanghai.StartOfDayUtc(today.AddDays(next)).AddHours(10).AddMinutes(sample.MinuteOfDay % 240);
+            if (sample.Kind == SampleLeadKind.Active && lead.OwnerId is not null) KeepWorked(db, lead, sample, users, now);
             if (sample.Kind == SampleLeadKind.Blacklisted) Blacklist(db, lead, sample.BlacklistReason!, ManagerOf(lead, users));
             if (sample.Kind == SampleLeadKind.Customer)
             {
@@ -174,6 +176,34 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             Condition = ConditionGroup.AllOf(Comparison.Of("Source", ConditionOperator.EqualTo, DefaultDictionaries.WebFormSource), Comparison.Of("City", ConditionOperator.Contains, "上海")),
             CreatedAt = now, UpdatedAt = now, Version = 1,
         });
+    }
+
+    private static readonly string[] FollowUpNotes =
+        ["电话沟通，客户在准备近 6 个月银行流水", "微信发送了产品方案，客户在比较利率", "客户询问额度与期限，约了下周再联系", "客户出差中，约好回来后面谈"];
+
+    /// <summary>
+    /// An owned sample lead worked on lately, as in a live agency, so the default reclaim rules do not empty the demo on
+    /// its first sweep: a follow-up within the last two days and a stage move within the last five; every 25th lead is
+    /// two hours short of its no-follow-up limit, so the demo shows a reclaim warning.
+    /// </summary>
+    private static void KeepWorked(AgencyDbContext db, Lead lead, SampleLead sample, List<AgencyUser> users, DateTimeOffset now)
+    {
+        var seed = sample.MinuteOfDay;
+        var limitDays = sample.Intent is IntentLevel.A or IntentLevel.B ? 7 : 3;
+        var at = seed % 25 == 0 ? now.AddDays(-limitDays).AddHours(2) : now.AddHours(-(2 + seed % 40));
+        if (at < lead.CreatedAt.AddHours(1)) at = lead.CreatedAt.AddHours(1);
+        if (at >= now) return;
+        var author = users.Single(u => u.Id == lead.OwnerId);
+        DateTimeOffset? next = lead.NextFollowUpAt > at ? lead.NextFollowUpAt : null;
+        db.FollowUps.Add(new FollowUp
+        {
+            LeadId = lead.Id, Channel = seed % 3 == 0 ? FollowUpChannel.WeChat : FollowUpChannel.Phone, Outcome = seed % 4 == 0 ? FollowUpOutcome.CallBack : FollowUpOutcome.Interested,
+            Content = FollowUpNotes[seed % FollowUpNotes.Length], At = at, NextAt = next, IsClosed = next is null, ReminderSentAt = next < now ? next : null,
+            AuthorId = author.Id, AuthorName = author.FullName,
+        });
+        (lead.LastFollowUpAt, lead.FollowUpCount) = (at, lead.FollowUpCount + 1);
+        var recentMove = now.AddDays(-(seed % 5)).AddHours(-(seed % 12));
+        if (lead.StageId is { } stage && lead.StageEnteredAt < recentMove && recentMove > lead.CreatedAt) lead.EnterStage(stage, recentMove);
     }
 
     private static readonly string[] OfficePlaces = ["总部 3 楼洽谈室", "总部 3 楼 VIP 室", "徐汇分部 1 号会客室"];

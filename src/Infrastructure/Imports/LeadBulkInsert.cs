@@ -34,7 +34,7 @@ public static class LeadBulkInsert
     private const string LeadColumns =
         "\"Id\", \"Number\", \"Name\", \"MobileCipher\", \"MobileIndex\", \"MobileMasked\", \"IdNumberCipher\", \"IdNumberIndex\", \"IdNumberMasked\", " +
         "\"BirthDate\", \"IsMale\", \"City\", \"LoanType\", \"AmountWan\", \"Purpose\", \"TermMonths\", \"CreditStatus\", \"Source\", \"Intent\", " +
-        "\"Status\", \"OwnerId\", \"TeamId\", \"AssignedRuleId\", \"Channel\", \"ImportId\", \"CreatedById\", \"CreatedAt\", \"UpdatedAt\", \"LastFollowUpAt\", \"NextFollowUpAt\", " +
+        "\"Status\", \"OwnerId\", \"TeamId\", \"AssignedRuleId\", \"AssignedAt\", \"ReclaimWarnedFor\", \"Channel\", \"ImportId\", \"CreatedById\", \"CreatedAt\", \"UpdatedAt\", \"LastFollowUpAt\", \"NextFollowUpAt\", " +
         "\"ConsentVersion\", \"ConsentAt\", \"ConsentChannel\", \"BlacklistReason\", \"MergedIntoId\", \"CustomerNumber\", \"ConvertedAt\", \"StageId\", \"StageEnteredAt\", \"FollowUpCount\", \"Version\"";
 
     /// <summary>The binary COPY of leads' own columns into <paramref name="table"/> (the Leads table, or a scratch table of the same columns for the benchmark).</summary>
@@ -67,6 +67,8 @@ public static class LeadBulkInsert
             await Nullable(copy, l.OwnerId, NpgsqlDbType.Varchar, ct);
             await Nullable(copy, l.TeamId, NpgsqlDbType.Uuid, ct);
             await Nullable(copy, l.AssignedRuleId, NpgsqlDbType.Uuid, ct);
+            await Nullable(copy, l.AssignedAt, NpgsqlDbType.TimestampTz, ct);
+            await Nullable(copy, l.ReclaimWarnedFor, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(l.Channel.ToString(), NpgsqlDbType.Varchar, ct);
             await Nullable(copy, l.ImportId, NpgsqlDbType.Uuid, ct);
             await Nullable(copy, l.CreatedById, NpgsqlDbType.Varchar, ct);

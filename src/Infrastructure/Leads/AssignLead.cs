@@ -47,7 +47,7 @@ public sealed class AssignLead(ITenantDbContextFactory contexts, TenantContext t
 
         var from = lead.OwnerId is null ? null : await db.Users.Where(u => u.Id == lead.OwnerId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
-        lead.AssignTo(owner.Id, owner.TeamId);
+        lead.AssignTo(owner.Id, owner.TeamId, now);
         lead.Status = LeadStatus.Active;
         LeadDetailAccess.Touch(lead, now);
         audit.Add(db, LeadDetailAccess.Actor(user), "lead.assigned", "lead", lead.Id.ToString(), new { from, to = owner.FullName, toId = owner.Id, reason });

@@ -313,7 +313,7 @@ public sealed class CaptureLeads(ITenantDbContextFactory contexts, TenantContext
         {
             var lead = created[n].Lead;
             lead.Number = LeadNumber.Format(key, first + n);
-            lead.AssignTo(options.OwnerId, team);
+            lead.AssignTo(options.OwnerId, team, lead.CreatedAt);
             if (stage is { } entry) lead.EnterStage(entry, lead.CreatedAt);
         }
         if (track) db.Leads.AddRange(created.Select(c => c.Lead));

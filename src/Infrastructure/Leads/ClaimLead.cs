@@ -28,10 +28,11 @@ public sealed class ClaimLead(ITenantDbContextFactory contexts, ICurrentUserAcce
         if (await CapReachedAsync(db, user.UserId, ct) is { } reached) return Result<long>.Fail("Lead", reached);
 
         var team = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
-        lead.AssignTo(user.UserId, team);
+        var now = time.GetUtcNow();
+        lead.AssignTo(user.UserId, team, now);
         lead.Status = LeadStatus.Active;
         lead.Version++;
-        lead.UpdatedAt = time.GetUtcNow();
+        lead.UpdatedAt = now;
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "lead.claimed", "lead", lead.Id.ToString(), new
         {
             changes = new[]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
+using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
@@ -67,7 +68,9 @@ public sealed class GetLeadTimeline(ITenantDbContextFactory contexts, ICurrentUs
         {
             var (changes, data) = LeadTimelineDetails.Parse(a.Details);
             var kind = a.Action.StartsWith("lead.", StringComparison.Ordinal) ? a.Action["lead.".Length..] : a.Action;
-            entries.Add((new LeadTimelineEntry(a.At, kind, a.ActorName, FromNumber(Guid.Parse(a.EntityId!)), changes, data), a.Id));
+            // The system's own entries (reclaims) carry no actor: the page names it in the member's language.
+            var actor = a.ActorId is null && a.ActorName == AuditActor.System.Name ? null : a.ActorName;
+            entries.Add((new LeadTimelineEntry(a.At, kind, actor, FromNumber(Guid.Parse(a.EntityId!)), changes, data), a.Id));
         }
 
         await AddRuleDecisionAsync(db, lead.Id, entries, ct);

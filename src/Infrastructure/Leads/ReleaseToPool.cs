@@ -23,9 +23,10 @@ public sealed class ReleaseToPool(ITenantDbContextFactory contexts, TenantContex
         if (lead.Status != LeadStatus.Active || lead.OwnerId is null) return Result.Fail("Lead", "NotActive");
 
         var from = await db.Users.Where(u => u.Id == lead.OwnerId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
-        lead.AssignTo(null, null);
+        var now = time.GetUtcNow();
+        lead.AssignTo(null, null, now);
         lead.Status = LeadStatus.PublicPool;
-        LeadDetailAccess.Touch(lead, time.GetUtcNow());
+        LeadDetailAccess.Touch(lead, now);
         audit.Add(db, LeadDetailAccess.Actor(user), "lead.pooled", "lead", lead.Id.ToString(), new { from });
         var saved = await LeadDetailAccess.SaveAsync(db, ct);
         if (saved.Succeeded) await LeadDetailAccess.PublishChangedAsync(live, tenant, lead.Id, ct);

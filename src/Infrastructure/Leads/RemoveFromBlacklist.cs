@@ -35,9 +35,12 @@ public sealed class RemoveFromBlacklist(ITenantDbContextFactory contexts, Tenant
             .Where(b => b.LeadId == lead.Id || (mobile != null && b.MobileIndex == mobile) || (id != null && b.IdNumberIndex == id))
             .ToListAsync(ct);
         db.Blacklist.RemoveRange(entries);
+        var now = time.GetUtcNow();
         lead.Status = lead.OwnerId is null ? LeadStatus.PublicPool : LeadStatus.Active;
         lead.BlacklistReason = null;
-        LeadDetailAccess.Touch(lead, time.GetUtcNow());
+        // Back with its owner: the reclaim rules count from now, not from before it was blocked.
+        if (lead.OwnerId is not null) (lead.AssignedAt, lead.ReclaimWarnedFor) = (now, null);
+        LeadDetailAccess.Touch(lead, now);
         audit.Add(db, LeadDetailAccess.Actor(user), "lead.unblacklisted", "lead", lead.Id.ToString(), new { reason = reason.Value });
         var saved = await LeadDetailAccess.SaveAsync(db, ct);
         if (saved.Succeeded) await LeadDetailAccess.PublishChangedAsync(live, tenant, lead.Id, ct);

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Notifications;
 
-public sealed record NotificationRow(long Id, NotificationKind Kind, Guid? LeadId, string? Subject, DateTimeOffset CreatedAt, bool IsRead);
+public sealed record NotificationRow(long Id, NotificationKind Kind, Guid? LeadId, string? Subject, DateTimeOffset CreatedAt, bool IsRead,
+    DateTimeOffset? DueAt = null, string? Detail = null);
 
 public sealed record NotificationList(IReadOnlyList<NotificationRow> Items, int UnreadCount);
 
@@ -21,7 +22,7 @@ public sealed class ListNotifications(ITenantDbContextFactory contexts, ICurrent
         await using var db = contexts.Create();
         var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == actor.UserId);
         var items = await mine.OrderByDescending(n => n.Id).Take(Math.Clamp(take, 1, 100))
-            .Select(n => new NotificationRow(n.Id, n.Kind, n.LeadId, n.Subject, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationRow(n.Id, n.Kind, n.LeadId, n.Subject, n.CreatedAt, n.ReadAt != null, n.DueAt, n.Detail))
             .ToListAsync(ct);
         var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
         return new NotificationList(items, unread);

@@ -10,6 +10,7 @@ using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Notifications;
 using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Products;
+using LoanSaaS.Domain.Reclaim;
 using LoanSaaS.Domain.Settings;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
@@ -39,6 +40,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<CustomerPool> CustomerPools => Set<CustomerPool>();
     public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<ReclaimRule> ReclaimRules => Set<ReclaimRule>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
     public DbSet<LeadImport> LeadImports => Set<LeadImport>();

@@ -2,6 +2,7 @@ using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Approvals;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Products;
+using LoanSaaS.Domain.Reclaim;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Persistence;
@@ -49,6 +50,9 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
                 Name = p.Name, Description = p.Description, Condition = p.Condition, CreatedById = "system", CreatedByName = "系统",
                 CreatedAt = now.AddMilliseconds(i), UpdatedAt = now, Version = 1,
             }));
+
+        if (!await db.ReclaimRules.AnyAsync(ct))
+            db.ReclaimRules.AddRange(DefaultReclaimRules.All(now));
 
         var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
         db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -32,6 +33,13 @@ public static class LoanSaaSComposition
         var configuration = builder.Configuration;
 
         services.AddInfrastructure(configuration);
+        // The app's one clock, after AddInfrastructure (Quartz's UseTimeProvider registers its own). Decided when first
+        // resolved, once every setting source (test hosts add theirs late) is in: browser tests move time through a
+        // file (docs/operations.md); everywhere else, and always in Production, the system clock.
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(sp =>
+            !sp.GetRequiredService<IHostEnvironment>().IsProduction() && sp.GetRequiredService<IConfiguration>()["Testing:ClockOffsetFile"] is { Length: > 0 } clockFile
+                ? new OffsetFileClock(clockFile) : TimeProvider.System);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();

@@ -19,6 +19,9 @@ public partial class LeadPage : IDisposable
     [Inject] private TenantContext TenantContext { get; set; } = default!;
     [Inject] private GetLead GetLead { get; set; } = default!;
     [Inject] private GetLeadTimeline GetTimeline { get; set; } = default!;
+    [Inject] private LoanSaaS.Infrastructure.Reclaim.GetReclaimDeadline GetReclaimDeadline { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IStringLocalizer<LoanSaaS.Web.Reclaim.ReclaimText> R { get; set; } = default!;
     [Inject] private AddLead AddLead { get; set; } = default!;
     [Inject] private ConvertToCustomer Convert { get; set; } = default!;
     [Inject] private BlacklistLead Blacklist { get; set; } = default!;
@@ -37,6 +40,7 @@ public partial class LeadPage : IDisposable
 
     private LeadDetail? _lead;
     private IReadOnlyList<LeadTimelineEntry>? _timeline;
+    private LoanSaaS.Infrastructure.Reclaim.LeadReclaimDeadline? _reclaim;
     private LeadEntryOptions? _options;
     private bool _notFound;
     private string? _revealedMobile;
@@ -85,6 +89,14 @@ public partial class LeadPage : IDisposable
             _lead = detail;
         }
         _timeline = (await GetTimeline.HandleAsync(Id, default)).Value ?? [];
+        _reclaim = lead.Succeeded ? await GetReclaimDeadline.HandleAsync(Id, default) : null;
+    }
+
+    /// <summary>"将于 2026-12-07 14:00 收回公海：分配后 24 小时未联系", or that it is due at the next check.</summary>
+    private string ReclaimNotice(LoanSaaS.Infrastructure.Reclaim.LeadReclaimDeadline reclaim)
+    {
+        var reason = LoanSaaS.Web.Reclaim.ReclaimText.Reason(R, reclaim.Deadline.Limit, reclaim.Deadline.Amount);
+        return reclaim.Deadline.At <= Time.GetUtcNow() ? R["DeadlinePassed", reason] : R["Deadline", LoanSaaS.Domain.Time.Shanghai.Format(reclaim.Deadline.At), reason];
     }
 
     private static Color StatusColor(LeadStatus status) => status switch

@@ -61,6 +61,8 @@ public abstract class AppHost : IAsyncLifetime
         yield return new("Database:DataDirectory", DataDirectory);
         yield return new("Database:DatabaseNamePrefix", DatabaseNamePrefix);
         yield return new("Demo:Enabled", "false");
+        // The agencies' default reclaim rules would act on the real clock mid-test; reclaim tests run the pass themselves.
+        yield return new("Pools:Reclaim:Enabled", "false");
         yield return new("Platform:AdminEmail", PlatformAdminEmail);
         yield return new("Platform:AdminPassword", PlatformAdminPassword);
         yield return new("Tenancy:BaseDomain", BaseDomain);

@@ -42,6 +42,8 @@ internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lea
         // Identifiers in double quotes: PostgreSQL, SQLite and SQL Server (QUOTED_IDENTIFIER is on) all accept them.
         l.HasIndex(x => new { x.CreatedAt, x.Id, x.OwnerId, x.TeamId, x.Intent, x.Source }, "IX_Leads_Open").HasFilter(OpenLeads);
         l.HasIndex(x => new { x.OwnerId, x.CreatedAt, x.Id }, "IX_Leads_Open_Owner").HasFilter(OpenLeads);
+        // The reclaim sweep's range: open leads assigned before a rule's earliest warning point.
+        l.HasIndex(x => new { x.AssignedAt, x.Id }, "IX_Leads_Open_Assigned").HasFilter(OpenLeads);
         l.HasIndex(x => new { x.CreatedAt, x.Id, x.OwnerId, x.TeamId, x.Intent, x.Source }, "IX_Leads_Customers")
             .HasFilter($"\"ConvertedAt\" IS NOT NULL AND \"Status\" <> '{nameof(LeadStatus.Merged)}'");
         l.HasIndex(x => new { x.CreatedAt, x.Id }, "IX_Leads_Pool").HasFilter($"\"Status\" = '{nameof(LeadStatus.PublicPool)}'");

@@ -84,6 +84,7 @@ internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfigura
         n.Property(x => x.UserId).HasMaxLength(450);
         n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         n.Property(x => x.Subject).HasMaxLength(255);
+        n.Property(x => x.Detail).HasMaxLength(40);
         n.HasIndex(x => new { x.UserId, x.ReadAt, x.Id });
     }
 }

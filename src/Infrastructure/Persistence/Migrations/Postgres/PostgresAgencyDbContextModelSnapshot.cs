@@ -819,6 +819,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AssignedRuleId")
                         .HasColumnType("uuid");
 
@@ -910,6 +913,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Purpose")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReclaimWarnedFor")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Source")
                         .HasMaxLength(30)
@@ -1005,6 +1011,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Open")
                         .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "AssignedAt", "Id" }, "IX_Leads_Open_Assigned")
+                        .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
+
                     b.HasIndex(new[] { "OwnerId", "CreatedAt", "Id" }, "IX_Leads_Open_Owner")
                         .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
 
@@ -1078,6 +1087,13 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Kind")
@@ -1231,6 +1247,60 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("LoanProducts");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Reclaim.ReclaimRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("NoFollowUpDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NoStageAdvanceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NotContactedHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WarnHoursBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.ToTable("ReclaimRules");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Settings.AgencySetting", b =>

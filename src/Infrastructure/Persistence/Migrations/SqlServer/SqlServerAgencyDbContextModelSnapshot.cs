@@ -819,6 +819,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("AssignedRuleId")
                         .HasColumnType("uniqueidentifier");
 
@@ -910,6 +913,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Purpose")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ReclaimWarnedFor")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Source")
                         .HasMaxLength(30)
@@ -1005,6 +1011,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Open")
                         .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "AssignedAt", "Id" }, "IX_Leads_Open_Assigned")
+                        .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
+
                     b.HasIndex(new[] { "OwnerId", "CreatedAt", "Id" }, "IX_Leads_Open_Owner")
                         .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
 
@@ -1078,6 +1087,13 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Kind")
@@ -1231,6 +1247,60 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("LoanProducts");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Reclaim.ReclaimRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("NoFollowUpDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("NoStageAdvanceDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("NotContactedHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WarnHoursBefore")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.ToTable("ReclaimRules");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Settings.AgencySetting", b =>

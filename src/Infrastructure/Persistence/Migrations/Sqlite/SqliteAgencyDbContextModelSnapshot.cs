@@ -812,6 +812,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssignedRuleId")
                         .HasColumnType("TEXT");
 
@@ -903,6 +906,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Purpose")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReclaimWarnedFor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .HasMaxLength(30)
@@ -998,6 +1004,9 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "CreatedAt", "Id", "OwnerId", "TeamId", "Intent", "Source" }, "IX_Leads_Open")
                         .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "AssignedAt", "Id" }, "IX_Leads_Open_Assigned")
+                        .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
+
                     b.HasIndex(new[] { "OwnerId", "CreatedAt", "Id" }, "IX_Leads_Open_Owner")
                         .HasFilter("\"Status\" = 'Active' AND \"ConvertedAt\" IS NULL");
 
@@ -1069,6 +1078,13 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1222,6 +1238,60 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LoanProducts");
+                });
+
+            modelBuilder.Entity("LoanSaaS.Domain.Reclaim.ReclaimRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NoFollowUpDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoStageAdvanceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NotContactedHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarnHoursBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.ToTable("ReclaimRules");
                 });
 
             modelBuilder.Entity("LoanSaaS.Domain.Settings.AgencySetting", b =>
