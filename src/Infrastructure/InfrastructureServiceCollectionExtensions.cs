@@ -74,6 +74,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<TenantKeyRing>();
         services.AddScoped<TenantPersonalData>();
         services.AddScheduling(configuration);
+        Automation.AutomationServices.AddAutomation(services, configuration);
         FollowUps.FollowUpServices.AddFollowUps(services, configuration);
         Apply.ApplyServices.AddApplyForm(services, configuration);
         return services;

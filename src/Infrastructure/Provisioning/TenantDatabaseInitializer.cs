@@ -1,5 +1,6 @@
 using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Products;
 using LoanSaaS.Domain.Team;
@@ -49,6 +50,8 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
                 Name = p.Name, Description = p.Description, Condition = p.Condition, CreatedById = "system", CreatedByName = "系统",
                 CreatedAt = now.AddMilliseconds(i), UpdatedAt = now, Version = 1,
             }));
+
+        if (!await db.AutomationRules.AnyAsync(ct)) db.AutomationRules.Add(DefaultAutomationRules.StaleFollowUp(now));
 
         var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
         db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));
