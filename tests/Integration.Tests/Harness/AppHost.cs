@@ -61,6 +61,8 @@ public abstract class AppHost : IAsyncLifetime
         yield return new("Database:DataDirectory", DataDirectory);
         yield return new("Database:DatabaseNamePrefix", DatabaseNamePrefix);
         yield return new("Demo:Enabled", "false");
+        // Time-based rules run when a test runs them at a moved clock (RunTimeRules), never on the real one in between.
+        yield return new("Automation:TimeSweepInterval", "12:00:00");
         yield return new("Platform:AdminEmail", PlatformAdminEmail);
         yield return new("Platform:AdminPassword", PlatformAdminPassword);
         yield return new("Tenancy:BaseDomain", BaseDomain);
