@@ -23,6 +23,11 @@ public sealed class AutomationRule
     public TimeUnit TriggerUnit { get; set; } = TimeUnit.Days;
     public required ConditionNode Condition { get; set; }
     public List<AutomationAction> Actions { get; set; } = [];
+    /// <summary>
+    /// When the rule (its trigger as it is) was turned on: a time-based rule acts on occurrences that come due from
+    /// then on, never on the backlog that was already due (enabling "no follow-up for 1 day" on 50,000 stale leads sends nothing at once).
+    /// </summary>
+    public DateTimeOffset ActiveSince { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public bool IsArchived { get; set; }

@@ -30,7 +30,8 @@ public static class AutomationTriggers
     public static string EventKey(long eventId) => "e:" + eventId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The occurrence of a time-based rule that is due for <paramref name="lead"/> at <paramref name="now"/>, or null.
+    /// The occurrence of a time-based rule that is due for <paramref name="lead"/> at <paramref name="now"/>, or null
+    /// (also when it came due before <see cref="AutomationRule.ActiveSince"/>).
     /// Keyed by the value the threshold counts from, so a new follow-up, a new next follow-up, a new stage or a new
     /// date makes a new occurrence and the rule may fire again. <paramref name="date"/>: the lead's value of the rule's date field.
     /// </summary>
@@ -38,23 +39,31 @@ public static class AutomationTriggers
     {
         if (lead.Status != LeadStatus.Active) return null;
         var threshold = now - Span(rule);
+        var since = Since(rule);
         switch (rule.Trigger)
         {
             case TriggerKind.NoFollowUpFor:
                 var last = lead.LastFollowUpAt ?? lead.CreatedAt;
-                return last <= threshold ? At(last) : null;
+                return last <= threshold && last >= since ? At(last) : null;
             case TriggerKind.FollowUpOverdue:
-                return lead.NextFollowUpAt is { } next && next <= threshold ? At(next) : null;
+                return lead.NextFollowUpAt is { } next && next <= threshold && next >= since ? At(next) : null;
             case TriggerKind.DaysInStage:
-                return lead.StageEnteredAt is { } entered && entered <= threshold && (rule.TriggerStageId is null || rule.TriggerStageId == lead.StageId)
+                return lead.StageEnteredAt is { } entered && entered <= threshold && entered >= since && (rule.TriggerStageId is null || rule.TriggerStageId == lead.StageId)
                     ? At(entered) : null;
             case TriggerKind.DateFieldIn:
                 var today = Shanghai.DateOf(now);
-                return date is { } d && d >= today && d <= today.AddDays(rule.TriggerAmount) ? OnDate(d) : null;
+                return date is { } d && d >= today && d <= today.AddDays(rule.TriggerAmount) && d >= FirstDate(rule) ? OnDate(d) : null;
             default:
                 return null;
         }
     }
+
+    /// <summary>The earliest value an occurrence may count from: one that came due when the rule was already on.</summary>
+    public static DateTimeOffset Since(AutomationRule rule) =>
+        rule.ActiveSince - DateTimeOffset.MinValue <= Span(rule) ? DateTimeOffset.MinValue : rule.ActiveSince - Span(rule);
+
+    /// <summary>The earliest day a <see cref="TriggerKind.DateFieldIn"/> rule acts on: N days after the Shanghai day it was turned on.</summary>
+    public static DateOnly FirstDate(AutomationRule rule) => rule.ActiveSince == default ? DateOnly.MinValue : Shanghai.DateOf(rule.ActiveSince).AddDays(rule.TriggerAmount);
 
     public static Occurrence At(DateTimeOffset at) => new("t:" + at.UtcTicks.ToString(CultureInfo.InvariantCulture), at, null);
 

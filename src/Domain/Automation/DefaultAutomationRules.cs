@@ -13,6 +13,6 @@ public static class DefaultAutomationRules
             new AutomationAction(ActionKind.Notify, "owner", "{姓名} 已 3 天未跟进，请尽快联系"),
             new AutomationAction(ActionKind.Notify, "manager", "{负责人} 的线索 {姓名} 已 3 天未跟进"),
         ],
-        CreatedAt = now, UpdatedAt = now, Version = 1,
+        ActiveSince = now, CreatedAt = now, UpdatedAt = now, Version = 1,
     };
 }

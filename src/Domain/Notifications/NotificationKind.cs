@@ -17,8 +17,8 @@ public enum NotificationKind
     AppointmentCancelled,
     /// <summary>Assignment rules handed the member several new leads at once (an import); the subject is how many.</summary>
     LeadsAssigned,
-    /// <summary>An automation rule's notice about a lead; the subject is "rule name｜lead name｜message".</summary>
+    /// <summary>An automation rule's notice about a lead; the subject is "rule name｜message" (or the lead's name).</summary>
     AutomationNotice,
-    /// <summary>An automation rule gave the member a to-do on their lead; the subject is "rule name｜lead name｜note".</summary>
+    /// <summary>An automation rule gave the member a to-do on their lead; the subject is "rule name｜note".</summary>
     AutomationTask,
 }

@@ -27,10 +27,10 @@ internal static class AutomationActions
         _ => Task.FromResult<string?>("Action.Invalid"),
     };
 
-    /// <summary>"rule｜lead｜text", cut to the notification's subject length.</summary>
+    /// <summary>"rule｜text" (the text names the lead through its placeholders), or "rule｜lead" without a text; cut to the subject's length.</summary>
     public static string Subject(RunContext run, string? text)
     {
-        var subject = string.Join('｜', new[] { run.Rule.Name, run.Lead.Name, text }.Where(s => !string.IsNullOrEmpty(s)));
+        var subject = run.Rule.Name + "｜" + (string.IsNullOrEmpty(text) ? run.Lead.Name : text);
         return subject.Length > 255 ? subject[..255] : subject;
     }
 

@@ -29,23 +29,26 @@ public static class AutomationQueries
         var id = rule.Id;
         var runs = db.AutomationRuns.Where(r => r.RuleId == id);
         var threshold = now - AutomationTriggers.Span(rule);
+        // Occurrences that came due before the rule was turned on are the backlog it leaves alone.
+        var since = AutomationTriggers.Since(rule);
         switch (rule.Trigger)
         {
             case TriggerKind.NoFollowUpFor:
-                return q.Where(l => (l.LastFollowUpAt ?? l.CreatedAt) <= threshold && !runs.Any(r => r.LeadId == l.Id && r.OccurrenceAt == (l.LastFollowUpAt ?? l.CreatedAt)))
+                return q.Where(l => (l.LastFollowUpAt ?? l.CreatedAt) <= threshold && (l.LastFollowUpAt ?? l.CreatedAt) >= since && !runs.Any(r => r.LeadId == l.Id && r.OccurrenceAt == (l.LastFollowUpAt ?? l.CreatedAt)))
                     .Select(l => new DueLead { Id = l.Id, At = l.LastFollowUpAt ?? l.CreatedAt });
             case TriggerKind.FollowUpOverdue:
-                return q.Where(l => l.NextFollowUpAt != null && l.NextFollowUpAt <= threshold && !runs.Any(r => r.LeadId == l.Id && r.OccurrenceAt == l.NextFollowUpAt))
+                return q.Where(l => l.NextFollowUpAt != null && l.NextFollowUpAt <= threshold && l.NextFollowUpAt >= since && !runs.Any(r => r.LeadId == l.Id && r.OccurrenceAt == l.NextFollowUpAt))
                     .Select(l => new DueLead { Id = l.Id, At = l.NextFollowUpAt });
             case TriggerKind.DaysInStage:
                 if (rule.TriggerStageId is { } stage) q = q.Where(l => l.StageId == stage);
-                return q.Where(l => l.StageEnteredAt != null && l.StageEnteredAt <= threshold && !runs.Any(r => r.LeadId == l.Id && r.OccurrenceAt == l.StageEnteredAt))
+                return q.Where(l => l.StageEnteredAt != null && l.StageEnteredAt <= threshold && l.StageEnteredAt >= since && !runs.Any(r => r.LeadId == l.Id && r.OccurrenceAt == l.StageEnteredAt))
                     .Select(l => new DueLead { Id = l.Id, At = l.StageEnteredAt });
             case TriggerKind.DateFieldIn:
                 if (!CustomFieldKeys.TryParse(rule.TriggerField, out var field)) return q.Where(_ => false).Select(l => new DueLead { Id = l.Id });
                 var today = Shanghai.DateOf(now);
                 var until = today.AddDays(rule.TriggerAmount);
-                return q.Where(l => l.CustomValues.Any(v => v.FieldId == field && v.Date >= today && v.Date <= until)
+                var first = AutomationTriggers.FirstDate(rule);
+                return q.Where(l => l.CustomValues.Any(v => v.FieldId == field && v.Date >= today && v.Date <= until && v.Date >= first)
                         && !runs.Any(r => r.LeadId == l.Id && l.CustomValues.Any(v => v.FieldId == field && v.Date == r.OccurrenceDate)))
                     .Select(l => new DueLead { Id = l.Id, Date = l.CustomValues.Where(v => v.FieldId == field).Select(v => v.Date).FirstOrDefault() });
             default:

@@ -11,6 +11,7 @@ using LoanSaaS.Tenancy.Databases;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace LoanSaaS.Infrastructure.Automation;
 
@@ -31,8 +32,33 @@ internal sealed class AgencyContexts(TenantDatabaseConnector connector, Automati
 /// The condition is checked again on the lead as it is now. An event deeper than <see cref="LoopGuard.MaxDepth"/> only
 /// logs the stop. A refused action fails the whole run (nothing kept) with its reason; live events follow the commit.
 /// </summary>
-public sealed class AutomationRunner(TenantDatabaseConnector connector, AutomationHooks hooks, TenantKeyRing keys, AuditLog audit, ILiveEvents live, TimeProvider time)
+public sealed class AutomationRunner(TenantDatabaseConnector connector, AutomationHooks hooks, TenantKeyRing keys, AuditLog audit, ILiveEvents live, TimeProvider time,
+    ILogger<AutomationRunner> logger)
 {
+    public const string Unexpected = "Unexpected";
+
+    /// <summary>
+    /// <see cref="RunAsync"/>, except that an unexpected error is logged and recorded as a failed run, so one broken
+    /// lead never holds up the other leads of its event or sweep (nor makes the event come back forever).
+    /// </summary>
+    public async Task<RunResult?> TryRunAsync(TenantInfo agency, PreparedRule prepared, Guid leadId, Occurrence occurrence, int depth, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(agency, prepared, leadId, occurrence, depth, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Automation rule {Rule} failed on lead {Lead} of agency {Slug}", prepared.Rule.Id, leadId, agency.Slug);
+            await using var db = TenantDbContextFactory.For(connector, agency.DatabaseName);
+            return await LogOnlyAsync(db, new AutomationRun
+            {
+                RuleId = prepared.Rule.Id, LeadId = leadId, OccurrenceKey = occurrence.Key, OccurrenceAt = occurrence.At, OccurrenceDate = occurrence.Date,
+                At = time.GetUtcNow(), Depth = depth + 1,
+            }, RunResult.Failed, Unexpected, ct);
+        }
+    }
+
     private const int Attempts = 3;
 
     /// <param name="depth">The depth of what triggered the run: the event's, or 0 for time.</param>

@@ -23,7 +23,11 @@ public sealed class ChangeAutomationRule(ITenantDbContextFactory contexts, ICurr
         if (rule is null || !Enum.IsDefined(change)) return Result.Fail("Rule", "NotFound");
         if (rule.Version != version) return Result.Fail([ConcurrentSave.ChangedByOthers]);
         if (change == AutomationRuleChange.Archive) rule.IsArchived = true;
-        else rule.IsEnabled = change == AutomationRuleChange.Enable;
+        else
+        {
+            if (change == AutomationRuleChange.Enable && !rule.IsEnabled) rule.ActiveSince = time.GetUtcNow();
+            rule.IsEnabled = change == AutomationRuleChange.Enable;
+        }
         rule.Version++;
         rule.UpdatedAt = time.GetUtcNow();
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "automation." + change.ToString().ToLowerInvariant(), "automation", rule.Id.ToString(), new { name = rule.Name });

@@ -65,7 +65,7 @@ public sealed class RunAutomationEvents(TenantDatabaseConnector connector, Autom
             var leads = await db.Leads.AsNoTracking().Include(l => l.Tags).Include(l => l.CustomValues).Where(l => chunk.Contains(l.Id)).AsSplitQuery().ToListAsync(ct);
             foreach (var lead in leads)
                 foreach (var rule in prepared.Where(p => p.Holds(lead)))
-                    await runner.RunAsync(agency, rule, lead.Id, new Occurrence(key, null, null), e.Depth, ct);
+                    await runner.TryRunAsync(agency, rule, lead.Id, new Occurrence(key, null, null), e.Depth, ct);
         }
     }
 }

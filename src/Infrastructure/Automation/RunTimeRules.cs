@@ -32,7 +32,7 @@ public sealed class RunTimeRules(TenantDatabaseConnector connector, AutomationRu
             var due = await AutomationQueries.Matching(db, db.Leads.AsNoTracking(), rule, condition, now).OrderBy(d => d.Id).Take(PerRulePerPass).ToListAsync(ct);
             var prepared = new PreparedRule(rule, condition.Compile());
             foreach (var lead in due)
-                if (await runner.RunAsync(agency, prepared, lead.Id, lead.Occurrence, 0, ct) is not null) runs++;
+                if (await runner.TryRunAsync(agency, prepared, lead.Id, lead.Occurrence, 0, ct) is not null) runs++;
         }
         return runs;
     }

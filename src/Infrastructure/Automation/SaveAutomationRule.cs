@@ -46,6 +46,8 @@ public sealed class SaveAutomationRule(ITenantDbContextFactory contexts, ICurren
         }
         else rule = new AutomationRule { Name = "", Condition = ConditionGroup.AllOf(), CreatedAt = now };
 
+        var before = (rule.IsEnabled, rule.Trigger, rule.TriggerField, rule.TriggerStageId, rule.TriggerAmount, rule.TriggerUnit);
+        var isNew = request.RuleId is null;
         rule.Name = request.Name?.Trim() ?? "";
         (rule.Trigger, rule.TriggerAmount, rule.TriggerUnit, rule.IsEnabled) = (request.Trigger, request.TriggerAmount, request.TriggerUnit, request.IsEnabled);
         rule.TriggerField = request.Trigger is TriggerKind.FieldChanged or TriggerKind.DateFieldIn ? request.TriggerField?.Trim() : null;
@@ -60,7 +62,11 @@ public sealed class SaveAutomationRule(ITenantDbContextFactory contexts, ICurren
         await CheckAgainstDataAsync(db, rule, fields, errors, now, ct);
         if (errors.Count > 0) return Result<Guid>.Fail(errors.DistinctBy(e => e.Field).ToList());
 
-        if (request.RuleId is null) db.AutomationRules.Add(rule);
+        if (isNew) db.AutomationRules.Add(rule);
+        // A new rule, a rule turned on, or a new trigger starts from now (time-based rules leave the backlog alone).
+        var triggerChanged = (before.Trigger, before.TriggerField, before.TriggerStageId, before.TriggerAmount, before.TriggerUnit)
+            != (rule.Trigger, rule.TriggerField, rule.TriggerStageId, rule.TriggerAmount, rule.TriggerUnit);
+        if (isNew || (rule.IsEnabled && !before.IsEnabled) || triggerChanged) rule.ActiveSince = now;
         rule.UpdatedAt = now;
         rule.Version++;
         audit.Add(db, new AuditActor(user.UserId, user.FullName), request.RuleId is null ? "automation.created" : "automation.changed", "automation", rule.Id.ToString(), new

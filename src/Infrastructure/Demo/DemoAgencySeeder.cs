@@ -180,7 +180,7 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             Name = "官网上海线索（示例）", IsEnabled = false, Trigger = TriggerKind.LeadCreated,
             Condition = ConditionGroup.AllOf(Comparison.Of("Source", ConditionOperator.EqualTo, DefaultDictionaries.WebFormSource), Comparison.Of("City", ConditionOperator.Contains, "上海")),
             Actions = [new AutomationAction(ActionKind.Assign, "rules"), new AutomationAction(ActionKind.Notify, "manager", "官网上海线索 {姓名} 已分配给 {负责人}")],
-            CreatedAt = now.AddMilliseconds(1), UpdatedAt = now, Version = 1,
+            ActiveSince = now, CreatedAt = now.AddMilliseconds(1), UpdatedAt = now, Version = 1,
         });
     }
 

@@ -74,6 +74,23 @@ public sealed class AutomationRuleTests
     }
 
     [Fact]
+    public void A_time_based_rule_leaves_the_backlog_due_before_it_was_turned_on_alone()
+    {
+        var rule = Rule(TriggerKind.NoFollowUpFor, 3);
+        rule.ActiveSince = Now;
+        Assert.Null(AutomationTriggers.Due(rule, Lead(Now.AddDays(-10)), Now));
+        var fresh = Lead(Now.AddDays(-2));
+        Assert.Null(AutomationTriggers.Due(rule, fresh, Now));
+        Assert.NotNull(AutomationTriggers.Due(rule, fresh, Now.AddDays(1)));
+
+        var date = Rule(TriggerKind.DateFieldIn, 3, field: "cf_x");
+        date.ActiveSince = Now;
+        var today = LoanSaaS.Domain.Time.Shanghai.DateOf(Now);
+        Assert.Null(AutomationTriggers.Due(date, fresh, Now, today.AddDays(2)));
+        Assert.NotNull(AutomationTriggers.Due(date, fresh, Now, today.AddDays(3)));
+    }
+
+    [Fact]
     public void The_loop_guard_allows_five_levels_of_rules_and_stops_the_sixth()
     {
         Assert.True(LoopGuard.Allows(0));

@@ -58,7 +58,8 @@ public static class AutomationWorld
         var s = app.Services;
         var time = new FixedTime(now);
         var runner = new AutomationRunner(s.GetRequiredService<TenantDatabaseConnector>(), s.GetRequiredService<AutomationHooks>(), s.GetRequiredService<TenantKeyRing>(),
-            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), time);
+            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), time,
+            s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AutomationRunner>>());
         return new RunTimeRules(s.GetRequiredService<TenantDatabaseConnector>(), runner, time);
     }
 
@@ -66,7 +67,8 @@ public static class AutomationWorld
     {
         var s = app.Services;
         var runner = new AutomationRunner(s.GetRequiredService<TenantDatabaseConnector>(), s.GetRequiredService<AutomationHooks>(), s.GetRequiredService<TenantKeyRing>(),
-            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), TimeProvider.System);
+            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), TimeProvider.System,
+            s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AutomationRunner>>());
         return new RunAutomationEvents(s.GetRequiredService<TenantDatabaseConnector>(), runner, TimeProvider.System);
     }
 }
