@@ -46,6 +46,11 @@ public sealed class AutomationJourneyTests(AppServer app, ITestOutputHelper outp
         var message = await Ui.InputAsync(dialog.ByTestId("automation-action-value").Last);
         await message.FillAsync("{负责人} 跟进了 {姓名}");
         await message.BlurAsync();
+        await page.ClickTestId("automation-action-add");
+        await page.ChooseAsync(dialog.ByTestId("automation-action-kind").Nth(2), "发送短信");
+        var sms = await Ui.InputAsync(dialog.ByTestId("automation-action-value").Last);
+        await sms.FillAsync("{姓名}您好，感谢您的咨询，{负责人}稍后与您联系");
+        await sms.BlurAsync();
         await Screenshots.Shoot(page, "automation-editor");
         await page.ClickTestId("automation-save");
         await Expect(dialog).ToHaveCountAsync(0);
@@ -54,6 +59,7 @@ public sealed class AutomationJourneyTests(AppServer app, ITestOutputHelper outp
         await Expect(rule.ByTestId("automation-condition")).ToContainTextAsync("城市 包含 上海");
         await Expect(rule.ByTestId("automation-actions")).ToContainTextAsync($"添加标签“{tag}”");
         await Expect(rule.ByTestId("automation-actions")).ToContainTextAsync("提醒负责人的主管");
+        await Expect(rule.ByTestId("automation-actions")).ToContainTextAsync("短信给客户本人");
         await Screenshots.Shoot(page, "automation-rules");
 
         Step("dry run: the leads in 上海, none changed");
@@ -88,7 +94,9 @@ public sealed class AutomationJourneyTests(AppServer app, ITestOutputHelper outp
         await page.ClickTestId("automation-outbox");
         await page.WaitForURLAsync(new Regex("/settings/outbox$"));
         await page.WaitInteractiveAsync();
-        await Expect(page.ByTestId("outbox-page")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("outbox-message").First).ToContainTextAsync("感谢您的咨询");
+        await Expect(page.Locator("[data-testid='outbox-message'][data-status='Sent']").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Matches(@"^1\d{2}\*{4}\d{4}$", (await page.ByTestId("outbox-recipient").First.InnerTextAsync()).Trim());
         await Screenshots.Shoot(page, "automation-outbox");
         await page.GoBackAsync();
         await page.WaitInteractiveAsync();
