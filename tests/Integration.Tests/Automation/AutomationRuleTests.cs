@@ -255,6 +255,41 @@ public abstract class AutomationRuleTests(AppHost app)
     }
 
     [Fact]
+    public async Task The_assign_action_hands_the_lead_to_a_member_a_team_or_by_the_assignment_rules()
+    {
+        var w = await LeadListWorld.CreateAsync(app, "autoasg");
+        await using var owner = await app.OwnerScopeAsync(w.Agency);
+        Guid teamTwo;
+        await using (var db = app.OpenAgencyDb(w.Agency.Info))
+            teamTwo = (await db.Users.AsNoTracking().SingleAsync(u => u.Id == w.SalesB.UserId)).TeamId!.Value;
+        await owner.SaveAsync(Rule("给B", TriggerKind.LeadCreated, ConditionGroup.AllOf(Comparison.Of("City", EqualTo, "成员城")), new AutomationAction(ActionKind.Assign, "user:" + w.SalesB.UserId)));
+        await owner.SaveAsync(Rule("给二组", TriggerKind.LeadCreated, ConditionGroup.AllOf(Comparison.Of("City", EqualTo, "团队城")), new AutomationAction(ActionKind.Assign, "team:" + teamTwo)));
+        await owner.Get<Infrastructure.Assignment.SaveAssignmentRule>().HandleAsync(new Infrastructure.Assignment.SaveAssignmentRuleRequest(null, 0, "规则城给经理",
+            ConditionGroup.AllOf(Comparison.Of("City", EqualTo, "规则城")), Domain.Assignment.AssignmentTarget.Members, [new Domain.Assignment.AssignmentMember(w.Manager.UserId)], null,
+            Domain.Assignment.AssignmentStrategy.RoundRobin), Ct);
+        var byRules = await owner.SaveAsync(Rule("按规则", TriggerKind.LeadCreated, ConditionGroup.AllOf(Comparison.Of("City", EqualTo, "规则城")), new AutomationAction(ActionKind.Assign, "rules")));
+
+        await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
+        async Task<Guid> AddAsync(string city) =>
+            (await sales.Get<AddLead>().HandleAsync(new AddLeadRequest(new LeadInput { Name = w.Prefix + city, Mobile = TestIds.Mobile(), City = city }), Ct)).LeadId!.Value;
+        var toMember = await AddAsync("成员城");
+        var toTeam = await AddAsync("团队城");
+        var toRules = await AddAsync("规则城");
+        await app.RunsAsync(w, byRules, r => r.Count == 1);
+        await app.QuietAsync(w);
+
+        await using var check = app.OpenAgencyDb(w.Agency.Info);
+        var owners = await check.Leads.AsNoTracking().Where(l => l.Id == toMember || l.Id == toTeam || l.Id == toRules).ToDictionaryAsync(l => l.Id, l => (l.OwnerId, l.TeamId));
+        Assert.Equal((w.SalesB.UserId, teamTwo), owners[toMember]);
+        // Sales B is team two's only member.
+        Assert.Equal(w.SalesB.UserId, owners[toTeam].OwnerId);
+        Assert.Equal(w.Manager.UserId, owners[toRules].OwnerId);
+        Assert.True(await check.Notifications.AnyAsync(n => n.LeadId == toMember && n.UserId == w.SalesB.UserId && n.Kind == NotificationKind.LeadAssigned));
+        var timeline = (await owner.Get<GetLeadTimeline>().HandleAsync(toMember, Ct)).Value!;
+        Assert.Contains(timeline, e => e.Kind == "assigned" && e.ActorName == "自动化规则“给B”" && e.Data["to"] == w.SalesB.FullName);
+    }
+
+    [Fact]
     public async Task The_dry_run_counts_what_sql_counts_and_rules_are_validated_with_version_tokens()
     {
         var w = await LeadListWorld.CreateAsync(app, "autodry");
