@@ -74,6 +74,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<TenantKeyRing>();
         services.AddScoped<TenantPersonalData>();
         services.AddScheduling(configuration);
+        Automation.AutomationServices.AddAutomation(services, configuration);
         FollowUps.FollowUpServices.AddFollowUps(services, configuration);
         Reclaim.ReclaimServices.AddReclaim(services, configuration);
         Apply.ApplyServices.AddApplyForm(services, configuration);

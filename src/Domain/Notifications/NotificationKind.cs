@@ -21,4 +21,8 @@ public enum NotificationKind
     LeadReclaimWarning,
     /// <summary>A reclaim rule took the lead back to the public pool: told to its owner and their manager.</summary>
     LeadReclaimed,
+    /// <summary>An automation rule's notice about a lead; the subject is "rule name｜message" (or the lead's name).</summary>
+    AutomationNotice,
+    /// <summary>An automation rule gave the member a to-do on their lead; the subject is "rule name｜note".</summary>
+    AutomationTask,
 }

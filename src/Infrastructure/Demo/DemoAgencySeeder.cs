@@ -176,6 +176,14 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             Condition = ConditionGroup.AllOf(Comparison.Of("Source", ConditionOperator.EqualTo, DefaultDictionaries.WebFormSource), Comparison.Of("City", ConditionOperator.Contains, "上海")),
             CreatedAt = now, UpdatedAt = now, Version = 1,
         });
+        // The same example as an automation rule (assign by the rules, tell the manager), off so the two do not both act on a lead.
+        db.AutomationRules.Add(new AutomationRule
+        {
+            Name = "官网上海线索（示例）", IsEnabled = false, Trigger = TriggerKind.LeadCreated,
+            Condition = ConditionGroup.AllOf(Comparison.Of("Source", ConditionOperator.EqualTo, DefaultDictionaries.WebFormSource), Comparison.Of("City", ConditionOperator.Contains, "上海")),
+            Actions = [new AutomationAction(ActionKind.Assign, "rules"), new AutomationAction(ActionKind.Notify, "manager", "官网上海线索 {姓名} 已分配给 {负责人}")],
+            ActiveSince = now, CreatedAt = now.AddMilliseconds(1), UpdatedAt = now, Version = 1,
+        });
     }
 
     private static readonly string[] FollowUpNotes =

@@ -27,6 +27,7 @@ public static class LeadBulkInsert
         await CopyLeadsAsync(connection, leads, "Leads", ct);
         await CopyTagsAsync(connection, leads, ct);
         await CopyCustomValuesAsync(connection, leads, ct);
+        db.Automation?.NoteCreated(leads);
         await db.SaveChangesAsync(ct);
         if (owned is not null) await owned.CommitAsync(ct);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LoanSaaS.Domain.Appointments;
 using LoanSaaS.Domain.Approvals;
 using LoanSaaS.Domain.Assignment;
+using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.CustomFields;
 using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
@@ -14,6 +15,7 @@ using LoanSaaS.Domain.Reclaim;
 using LoanSaaS.Domain.Settings;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Automation;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +43,10 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CustomerPool> CustomerPools => Set<CustomerPool>();
     public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
     public DbSet<ReclaimRule> ReclaimRules => Set<ReclaimRule>();
+    public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
+    public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
+    public DbSet<AutomationEvent> AutomationEvents => Set<AutomationEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<DictionaryItem> Dictionary => Set<DictionaryItem>();
     public DbSet<LeadImport> LeadImports => Set<LeadImport>();
@@ -51,12 +57,22 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>SQL taking this database's audit-append lock inside the current transaction; null where the transaction itself serializes writers (SQLite's BEGIN IMMEDIATE).</summary>
     protected internal virtual string? AuditLockSql => null;
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the automation events of this save (lead created, field or stage changed …) into the same transaction,
+    /// when the context was made for a request or a rule run (<see cref="AutomationEventRecorder"/>); null elsewhere.
+    /// </summary>
+    internal AutomationEventRecorder? Automation { get; set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var recorded = Automation is { } recorder && await recorder.RecordAsync(this, cancellationToken);
         var appended = AppendedAuditEntries();
-        if (appended.Count == 0) return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (!acceptAllChangesOnSuccess) throw new InvalidOperationException("Saves with audit entries always accept their changes.");
-        return AuditLog.SaveChainedAsync(this, appended, () => base.SaveChangesAsync(true, cancellationToken), cancellationToken);
+        int written;
+        if (appended.Count == 0) written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        else if (!acceptAllChangesOnSuccess) throw new InvalidOperationException("Saves with audit entries always accept their changes.");
+        else written = await AuditLog.SaveChainedAsync(this, appended, () => base.SaveChangesAsync(true, cancellationToken), cancellationToken);
+        if (recorded) Automation!.Saved();
+        return written;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) => AppendedAuditEntries().Count == 0

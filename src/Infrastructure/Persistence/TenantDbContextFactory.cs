@@ -1,3 +1,4 @@
+using LoanSaaS.Infrastructure.Automation;
 using LoanSaaS.Tenancy.Databases;
 using LoanSaaS.Tenancy.Resolution;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,12 @@ public interface ITenantDbContextFactory
     AgencyDbContext Create(TenantInfo tenant);
 }
 
-public sealed class TenantDbContextFactory(TenantContext context, TenantDatabaseConnector connector) : ITenantDbContextFactory
+/// <remarks>Contexts of a request record automation events (<see cref="AutomationHooks"/>), so every channel triggers the agency's rules.</remarks>
+public sealed class TenantDbContextFactory(TenantContext context, TenantDatabaseConnector connector, AutomationHooks hooks) : ITenantDbContextFactory
 {
     public AgencyDbContext Create() => Create(context.Required);
 
-    public AgencyDbContext Create(TenantInfo tenant) => For(connector, tenant.DatabaseName);
+    public AgencyDbContext Create(TenantInfo tenant) => hooks.Attach(For(connector, tenant.DatabaseName), tenant, 0);
 
     public static AgencyDbContext For(TenantDatabaseConnector connector, string databaseName)
     {

@@ -6,4 +6,6 @@ public enum PersonalDataKind
     Mobile,
     IdNumber,
     BankCard,
+    /// <summary>An email address a message goes to (the notification outbox).</summary>
+    Email,
 }

@@ -91,6 +91,7 @@ public sealed class PersonalDataProtector
         PersonalDataKind.Mobile => "Mobile"u8,
         PersonalDataKind.IdNumber => "IdNumber"u8,
         PersonalDataKind.BankCard => "BankCard"u8,
+        PersonalDataKind.Email => "Email"u8,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -1,5 +1,6 @@
 using LoanSaaS.Domain.Pools;
 using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Products;
 using LoanSaaS.Domain.Reclaim;
@@ -53,6 +54,7 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
 
         if (!await db.ReclaimRules.AnyAsync(ct))
             db.ReclaimRules.AddRange(DefaultReclaimRules.All(now));
+        if (!await db.AutomationRules.AnyAsync(ct)) db.AutomationRules.Add(DefaultAutomationRules.StaleFollowUp(now));
 
         var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
         db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));

@@ -63,6 +63,8 @@ public abstract class AppHost : IAsyncLifetime
         yield return new("Demo:Enabled", "false");
         // The agencies' default reclaim rules would act on the real clock mid-test; reclaim tests run the pass themselves.
         yield return new("Pools:Reclaim:Enabled", "false");
+        // Time-based rules run when a test runs them at a moved clock (RunTimeRules), never on the real one in between.
+        yield return new("Automation:TimeSweepInterval", "12:00:00");
         yield return new("Platform:AdminEmail", PlatformAdminEmail);
         yield return new("Platform:AdminPassword", PlatformAdminPassword);
         yield return new("Tenancy:BaseDomain", BaseDomain);
