@@ -7,7 +7,7 @@ namespace LoanSaaS.Domain.Assignment;
 /// tried in <see cref="Order"/>; the first whose condition holds and that finds an available member wins (a rule
 /// whose members are all away or full passes the lead on to the next rule).
 /// </summary>
-public sealed class AssignmentRule
+public sealed class AssignmentRule : IOrderedRule
 {
     public const int MaxNameLength = 30;
     public const int MaxMembers = 100;

@@ -8,7 +8,7 @@ namespace LoanSaaS.Domain.Reclaim;
 /// warned <see cref="WarnHoursBefore"/> ahead. Rules are tried in <see cref="Order"/>: the first enabled rule whose
 /// condition the lead meets decides for it, so "tiered by intent or loan type" is a rule per tier.
 /// </summary>
-public sealed class ReclaimRule
+public sealed class ReclaimRule : IOrderedRule
 {
     public const int MaxNameLength = 30;
     public const int MaxHours = 720;

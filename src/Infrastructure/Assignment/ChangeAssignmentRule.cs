@@ -3,11 +3,8 @@ using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Team;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Assignment;
-
-public enum AssignmentRuleChange { Enable, Disable, MoveUp, MoveDown, Archive }
 
 /// <summary>
 /// Turns a rule on or off, moves it one place in the order, or archives it (needs ManageSettings), against the version
@@ -15,30 +12,12 @@ public enum AssignmentRuleChange { Enable, Disable, MoveUp, MoveDown, Archive }
 /// </summary>
 public sealed class ChangeAssignmentRule(ITenantDbContextFactory contexts, ICurrentUserAccessor current, AuditLog audit, TimeProvider time)
 {
-    public async Task<Result> HandleAsync(Guid ruleId, long version, AssignmentRuleChange change, CancellationToken ct)
+    public async Task<Result> HandleAsync(Guid ruleId, long version, RuleChange change, CancellationToken ct)
     {
         var user = await current.RequireAsync(Permission.ManageSettings, ct);
         await using var db = contexts.Create();
-        var rules = await db.AssignmentRules.Where(r => !r.IsArchived).OrderBy(r => r.Order).ThenBy(r => r.CreatedAt).ToListAsync(ct);
-        var index = rules.FindIndex(r => r.Id == ruleId);
-        if (index < 0 || !Enum.IsDefined(change)) return Result.Fail("Rule", "NotFound");
-        var rule = rules[index];
-        if (rule.Version != version) return Result.Fail([ConcurrentSave.ChangedByOthers]);
-        switch (change)
-        {
-            case AssignmentRuleChange.Enable or AssignmentRuleChange.Disable:
-                rule.IsEnabled = change == AssignmentRuleChange.Enable;
-                break;
-            case AssignmentRuleChange.Archive:
-                rule.IsArchived = true;
-                break;
-            default:
-                if (!Reordering.Move(rules, index, change == AssignmentRuleChange.MoveUp ? -1 : 1, r => r.Order, (r, i) => (r.Order, r.Version) = (i, r.Version + 1)))
-                    return Result.Ok();
-                break;
-        }
-        if (change is not (AssignmentRuleChange.MoveUp or AssignmentRuleChange.MoveDown)) rule.Version++;
-        rule.UpdatedAt = time.GetUtcNow();
+        var changed = await OrderedRules.ChangeAsync(db.AssignmentRules, ruleId, version, change, time.GetUtcNow(), ct);
+        if (changed.Value is not { } rule) return changed;
         audit.Add(db, new AuditActor(user.UserId, user.FullName), "assignment." + change.ToString().ToLowerInvariant(), "assignment", rule.Id.ToString(), new { name = rule.Name });
         return await ConcurrentSave.SaveAsync(db, ct);
     }

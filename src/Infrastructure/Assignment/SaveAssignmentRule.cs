@@ -28,19 +28,9 @@ public sealed class SaveAssignmentRule(ITenantDbContextFactory contexts, ICurren
         var user = await current.RequireAsync(Permission.ManageSettings, ct);
         await using var db = contexts.Create();
         var now = time.GetUtcNow();
-        AssignmentRule rule;
-        if (request.RuleId is { } id)
-        {
-            var found = await db.AssignmentRules.FirstOrDefaultAsync(r => r.Id == id && !r.IsArchived, ct);
-            if (found is null) return Result<Guid>.Fail("Rule", "NotFound");
-            if (found.Version != request.Version) return Result<Guid>.Fail([ConcurrentSave.ChangedByOthers]);
-            rule = found;
-        }
-        else
-        {
-            var last = await db.AssignmentRules.Where(r => !r.IsArchived).MaxAsync(r => (int?)r.Order, ct);
-            rule = new AssignmentRule { Name = "", Condition = ConditionGroup.AllOf(), Order = (last ?? -1) + 1, CreatedAt = now };
-        }
+        var found = await OrderedRules.ForSaveAsync(db.AssignmentRules, request.RuleId, request.Version,
+            () => new AssignmentRule { Name = "", Condition = ConditionGroup.AllOf() }, now, ct);
+        if (found.Value is not { } rule) return Result<Guid>.Fail(found.Errors);
         (rule.Name, rule.Target, rule.Strategy, rule.IsEnabled) = (request.Name?.Trim() ?? "", request.Target, request.Strategy, request.IsEnabled);
         rule.Members = request.Target == AssignmentTarget.Members ? request.Members.Select(m => m with { Weight = request.Strategy == AssignmentStrategy.Weighted ? m.Weight : 1 }).ToList() : [];
         rule.TeamId = request.Target == AssignmentTarget.Team ? request.TeamId : null;

@@ -27,19 +27,9 @@ public sealed class SaveReclaimRule(ITenantDbContextFactory contexts, ICurrentUs
         var user = await current.RequireAsync(Permission.ManageSettings, ct);
         await using var db = contexts.Create();
         var now = time.GetUtcNow();
-        ReclaimRule rule;
-        if (request.RuleId is { } id)
-        {
-            var found = await db.ReclaimRules.FirstOrDefaultAsync(r => r.Id == id && !r.IsArchived, ct);
-            if (found is null) return Result<Guid>.Fail("Rule", "NotFound");
-            if (found.Version != request.Version) return Result<Guid>.Fail([ConcurrentSave.ChangedByOthers]);
-            rule = found;
-        }
-        else
-        {
-            var last = await db.ReclaimRules.Where(r => !r.IsArchived).MaxAsync(r => (int?)r.Order, ct);
-            rule = new ReclaimRule { Name = "", Condition = ConditionGroup.AllOf(), Order = (last ?? -1) + 1, CreatedAt = now };
-        }
+        var found = await OrderedRules.ForSaveAsync(db.ReclaimRules, request.RuleId, request.Version,
+            () => new ReclaimRule { Name = "", Condition = ConditionGroup.AllOf() }, now, ct);
+        if (found.Value is not { } rule) return Result<Guid>.Fail(found.Errors);
         (rule.Name, rule.IsEnabled, rule.Condition) = (request.Name?.Trim() ?? "", request.IsEnabled, request.Condition ?? ConditionGroup.AllOf());
         (rule.NotContactedHours, rule.NoFollowUpDays, rule.NoStageAdvanceDays, rule.WarnHoursBefore) =
             (request.NotContactedHours, request.NoFollowUpDays, request.NoStageAdvanceDays, request.WarnHoursBefore);

@@ -234,19 +234,19 @@ public abstract class AssignmentRuleTests(AppHost app)
         Assert.Equal("Condition.0.UnknownField", await RefusedAsync(Rule("坏", ConditionGroup.AllOf(Comparison.Of("Salary", EqualTo, "1")), AssignmentTarget.PublicPool, AssignmentStrategy.RoundRobin)));
         var id = await SaveAsync(owner, Rule("全部进公海", ConditionGroup.AllOf(), AssignmentTarget.PublicPool, AssignmentStrategy.RoundRobin));
         var change = owner.Get<ChangeAssignmentRule>();
-        Assert.True((await change.HandleAsync(id, 1, AssignmentRuleChange.Disable, Ct)).Succeeded);
-        Assert.Equal(".ChangedByOthers", string.Join(",", (await change.HandleAsync(id, 1, AssignmentRuleChange.Enable, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
+        Assert.True((await change.HandleAsync(id, 1, RuleChange.Disable, Ct)).Succeeded);
+        Assert.Equal(".ChangedByOthers", string.Join(",", (await change.HandleAsync(id, 1, RuleChange.Enable, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
         Assert.False((await owner.Get<ListAssignmentRules>().HandleAsync(Ct)).Rules.Single(r => r.Id == id).IsEnabled);
 
         await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
         await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<SaveAssignmentRule>().HandleAsync(Rule("越权", ConditionGroup.AllOf(), AssignmentTarget.PublicPool, AssignmentStrategy.RoundRobin), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<ChangeAssignmentRule>().HandleAsync(id, 2, AssignmentRuleChange.Archive, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<ChangeAssignmentRule>().HandleAsync(id, 2, RuleChange.Archive, Ct));
 
         var b = await app.ProvisionAgencyAsync(TestIds.Slug("asgb"));
         await using var ownerB = await app.OwnerScopeAsync(b);
         Assert.Empty((await ownerB.Get<ListAssignmentRules>().HandleAsync(Ct)).Rules);
         Assert.DoesNotContain((await ownerB.Get<ListAssignmentRules>().HandleAsync(Ct)).Members, m => m.UserId == w.SalesA.UserId);
-        Assert.Equal("Rule.NotFound", string.Join(",", (await ownerB.Get<ChangeAssignmentRule>().HandleAsync(id, 2, AssignmentRuleChange.Archive, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
+        Assert.Equal("Rule.NotFound", string.Join(",", (await ownerB.Get<ChangeAssignmentRule>().HandleAsync(id, 2, RuleChange.Archive, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
         Assert.Equal("Rule.NotFound", string.Join(",", (await ownerB.Get<SaveAssignmentRule>().HandleAsync(
             Rule("劫持", ConditionGroup.AllOf(), AssignmentTarget.PublicPool, AssignmentStrategy.RoundRobin) with { RuleId = id, Version = 2 }, Ct)).Errors.Select(e => $"{e.Field}.{e.Code}")));
         Assert.Equal("Members.Unknown", string.Join(",", (await ownerB.Get<SaveAssignmentRule>().HandleAsync(

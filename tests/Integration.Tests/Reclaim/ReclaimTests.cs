@@ -37,7 +37,7 @@ public abstract class ReclaimTests(AppHost app)
     private static async Task OnlyAsync(MemberScope owner, params SaveReclaimRuleRequest[] rules)
     {
         foreach (var old in await owner.Get<ListReclaimRules>().HandleAsync(Ct))
-            Assert.True((await owner.Get<ChangeReclaimRule>().HandleAsync(old.Id, old.Version, ReclaimRuleChange.Archive, Ct)).Succeeded);
+            Assert.True((await owner.Get<ChangeReclaimRule>().HandleAsync(old.Id, old.Version, RuleChange.Archive, Ct)).Succeeded);
         foreach (var rule in rules)
         {
             var saved = await owner.Get<SaveReclaimRule>().HandleAsync(rule, Ct);
@@ -195,11 +195,11 @@ public abstract class ReclaimTests(AppHost app)
 
         var id = (await save.HandleAsync(Rule("抵押贷", Comparison.Of("LoanType", EqualTo, "抵押贷"), days: 10, warn: 8), Ct)).Value;
         var change = owner.Get<ChangeReclaimRule>();
-        Assert.True((await change.HandleAsync(id, 1, ReclaimRuleChange.MoveUp, Ct)).Succeeded);
+        Assert.True((await change.HandleAsync(id, 1, RuleChange.MoveUp, Ct)).Succeeded);
         Assert.Equal(["A/B 意向线索", "抵押贷", "其他线索"], (await owner.Get<ListReclaimRules>().HandleAsync(Ct)).Select(r => r.Name));
         var version = (await owner.Get<ListReclaimRules>().HandleAsync(Ct)).Single(r => r.Id == id).Version;
-        Assert.True((await change.HandleAsync(id, version, ReclaimRuleChange.Disable, Ct)).Succeeded);
-        Assert.Equal(".ChangedByOthers", Codes(await change.HandleAsync(id, version, ReclaimRuleChange.Enable, Ct)));
+        Assert.True((await change.HandleAsync(id, version, RuleChange.Disable, Ct)).Succeeded);
+        Assert.Equal(".ChangedByOthers", Codes(await change.HandleAsync(id, version, RuleChange.Enable, Ct)));
         Assert.Equal(".ChangedByOthers", Codes(await save.HandleAsync(Rule("抵押贷", ConditionGroup.AllOf(), days: 9) with { RuleId = id, Version = version }, Ct)));
         Assert.True((await save.HandleAsync(Rule("抵押贷线索", ConditionGroup.AllOf(), days: 9) with { RuleId = id, Version = version + 1 }, Ct)).Succeeded);
         await using (var audit = app.OpenAgencyDb(w.Agency.Info))
@@ -209,14 +209,14 @@ public abstract class ReclaimTests(AppHost app)
         await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
         await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<ListReclaimRules>().HandleAsync(Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<SaveReclaimRule>().HandleAsync(Rule("越权", ConditionGroup.AllOf(), hours: 1), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<ChangeReclaimRule>().HandleAsync(id, version + 2, ReclaimRuleChange.Archive, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => sales.Get<ChangeReclaimRule>().HandleAsync(id, version + 2, RuleChange.Archive, Ct));
 
         // Agency B: sees its own default rules only, and cannot change, rename or delete A's by id.
         var b = await app.ProvisionAgencyAsync(TestIds.Slug("rclb"));
         await using var ownerB = await app.OwnerScopeAsync(b);
         Assert.DoesNotContain(await ownerB.Get<ListReclaimRules>().HandleAsync(Ct), r => r.Id == id);
-        Assert.Equal("Rule.NotFound", Codes(await ownerB.Get<ChangeReclaimRule>().HandleAsync(id, version + 2, ReclaimRuleChange.Archive, Ct)));
-        Assert.Equal("Rule.NotFound", Codes(await ownerB.Get<ChangeReclaimRule>().HandleAsync(id, version + 2, ReclaimRuleChange.Disable, Ct)));
+        Assert.Equal("Rule.NotFound", Codes(await ownerB.Get<ChangeReclaimRule>().HandleAsync(id, version + 2, RuleChange.Archive, Ct)));
+        Assert.Equal("Rule.NotFound", Codes(await ownerB.Get<ChangeReclaimRule>().HandleAsync(id, version + 2, RuleChange.Disable, Ct)));
         Assert.Equal("Rule.NotFound", Codes(await ownerB.Get<SaveReclaimRule>().HandleAsync(Rule("劫持", ConditionGroup.AllOf(), hours: 1) with { RuleId = id, Version = version + 2 }, Ct)));
         Assert.Null(await ownerB.Get<GetReclaimDeadline>().HandleAsync(w["甲"], Ct));
         await using (var db = app.OpenAgencyDb(w.Agency.Info))
