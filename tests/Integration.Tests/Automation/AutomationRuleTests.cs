@@ -21,7 +21,7 @@ namespace LoanSaaS.Integration.Tests.Automation;
 
 /// <summary>
 /// 自动化规则: event rules fire from every use case through the one choke point, time-based rules fire once per
-/// occurrence at a moved clock, concurrent drains run each event once, loops stop at five levels, actions take effect
+/// occurrence at a moved clock, two app nodes draining at once run each event once, loops stop at five levels, actions take effect
 /// (outbox included), the dry run counts what SQL counts, and another agency reaches none of it.
 /// </summary>
 public abstract class AutomationRuleTests(AppHost app)
@@ -130,18 +130,20 @@ public abstract class AutomationRuleTests(AppHost app)
     }
 
     [Fact]
-    public async Task Concurrent_drains_and_sweeps_run_each_event_and_occurrence_once()
+    public async Task Two_app_nodes_draining_and_sweeping_at_once_run_each_event_and_occurrence_once()
     {
         var w = await LeadListWorld.CreateAsync(app, "autoonce");
+        await using var other = app.StartAnotherNode();
+        IServiceProvider?[] nodes = [null, other.Services, null, other.Services];
         await using var owner = await app.OwnerScopeAsync(w.Agency);
         var created = await owner.SaveAsync(Rule("批量新建", TriggerKind.LeadCreated, ConditionGroup.AllOf(Comparison.Of("City", EqualTo, "并发城")),
             new AutomationAction(ActionKind.Notify, "owner")));
         var inputs = Enumerable.Range(0, 60).Select(i => new LeadInput { Name = w.Prefix + "并" + i, Mobile = TestIds.Mobile(), City = "并发城" }).ToArray();
-        var drains = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        var drains = nodes.Select(node => Task.Run(async () =>
         {
             for (var i = 0; i < 20; i++)
             {
-                await app.Drainer().HandleAsync(w.Agency.Info, Ct);
+                await app.Drainer(node).HandleAsync(w.Agency.Info, Ct);
                 await Task.Delay(50);
             }
         })).ToList();
@@ -156,7 +158,7 @@ public abstract class AutomationRuleTests(AppHost app)
         var stale = await owner.SaveAsync(Rule("停滞", TriggerKind.NoFollowUpFor, ConditionGroup.AllOf(Comparison.Of("City", EqualTo, "并发城")),
             new AutomationAction(ActionKind.AddTag, Value: "停滞")) with { TriggerAmount = 1 });
         var later = DateTimeOffset.UtcNow.AddDays(2);
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => app.TimeRulesAt(later).HandleAsync(w.Agency.Info, Ct))));
+        await Task.WhenAll(nodes.Select(node => Task.Run(() => app.TimeRulesAt(later, node).HandleAsync(w.Agency.Info, Ct))));
         Assert.Equal(60, (await app.RunsAsync(w, stale, r => r.Count == 60)).Select(r => r.LeadId).Distinct().Count());
     }
 

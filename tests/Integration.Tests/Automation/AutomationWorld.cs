@@ -52,23 +52,21 @@ public static class AutomationWorld
         Assert.Fail("Automation events were left undrained.");
     }
 
-    /// <summary>The time-based rules of the agency, one pass, with the clock at <paramref name="now"/>.</summary>
-    public static RunTimeRules TimeRulesAt(this AppHost app, DateTimeOffset now)
+    /// <summary>The time-based rules of the agency, one pass, with the clock at <paramref name="now"/>, on the fixture app or another node.</summary>
+    public static RunTimeRules TimeRulesAt(this AppHost app, DateTimeOffset now, IServiceProvider? node = null)
     {
-        var s = app.Services;
         var time = new FixedTime(now);
-        var runner = new AutomationRunner(s.GetRequiredService<TenantDatabaseConnector>(), s.GetRequiredService<AutomationHooks>(), s.GetRequiredService<TenantKeyRing>(),
-            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), time,
-            s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AutomationRunner>>());
-        return new RunTimeRules(s.GetRequiredService<TenantDatabaseConnector>(), runner, time);
+        var s = node ?? app.Services;
+        return new RunTimeRules(s.GetRequiredService<TenantDatabaseConnector>(), Runner(s, time), time);
     }
 
-    public static RunAutomationEvents Drainer(this AppHost app)
+    public static RunAutomationEvents Drainer(this AppHost app, IServiceProvider? node = null)
     {
-        var s = app.Services;
-        var runner = new AutomationRunner(s.GetRequiredService<TenantDatabaseConnector>(), s.GetRequiredService<AutomationHooks>(), s.GetRequiredService<TenantKeyRing>(),
-            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), TimeProvider.System,
-            s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AutomationRunner>>());
-        return new RunAutomationEvents(s.GetRequiredService<TenantDatabaseConnector>(), runner, TimeProvider.System);
+        var s = node ?? app.Services;
+        return new RunAutomationEvents(s.GetRequiredService<TenantDatabaseConnector>(), Runner(s, TimeProvider.System), TimeProvider.System);
     }
+
+    private static AutomationRunner Runner(IServiceProvider s, TimeProvider time) =>
+        new(s.GetRequiredService<TenantDatabaseConnector>(), s.GetRequiredService<AutomationHooks>(), s.GetRequiredService<TenantKeyRing>(),
+            s.GetRequiredService<AuditLog>(), s.GetRequiredService<ILiveEvents>(), time, s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AutomationRunner>>());
 }
