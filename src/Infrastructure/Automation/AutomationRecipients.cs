@@ -1,6 +1,7 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Automation;
@@ -21,9 +22,7 @@ public static class AutomationRecipients
             case "manager":
                 if (lead.OwnerId is null) return [];
                 var team = lead.TeamId ?? await active.Where(u => u.Id == lead.OwnerId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
-                var managers = team is null ? [] : await active.Where(u => u.TeamId == team && u.Role == AgencyRole.Manager && u.Id != lead.OwnerId).Select(u => u.Id).ToListAsync(ct);
-                return managers.Count > 0 ? managers
-                    : await active.Where(u => (u.Role == AgencyRole.Owner || u.Role == AgencyRole.Admin) && u.Id != lead.OwnerId).Select(u => u.Id).ToListAsync(ct);
+                return await TeamManagers.OfAsync(db, lead.OwnerId, team, [AgencyRole.Owner, AgencyRole.Admin], ct);
             case { } user when user.StartsWith("user:", StringComparison.Ordinal):
                 var id = user[5..];
                 return await active.AnyAsync(u => u.Id == id, ct) ? [id] : [];

@@ -1,12 +1,14 @@
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Notifications;
 using LoanSaaS.Domain.Reclaim;
+using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Notifications;
 using LoanSaaS.Infrastructure.Persistence;
 using LoanSaaS.Infrastructure.Pools;
+using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Databases;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
@@ -84,7 +86,7 @@ public sealed class ReclaimLeads(TenantDatabaseConnector connector, ILiveEvents 
     {
         var from = await db.Users.AsNoTracking().Where(u => u.Id == lead.OwnerId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
         var told = new List<string> { lead.OwnerId };
-        told.AddRange(await ReclaimNotices.ManagersAsync(db, lead.OwnerId, lead.TeamId, ct));
+        told.AddRange(await TeamManagers.OfAsync(db, lead.OwnerId, lead.TeamId, [AgencyRole.Owner], ct));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Leads

@@ -1,13 +1,10 @@
 using System.Globalization;
 using LoanSaaS.Domain.Notifications;
 using LoanSaaS.Domain.Reclaim;
-using LoanSaaS.Domain.Team;
-using LoanSaaS.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Reclaim;
 
-/// <summary>Who hears of a reclaim and how the limit is carried to the UI ("NotContacted:24").</summary>
+/// <summary>A reclaim notice, and how the limit is carried to the UI ("NotContacted:24").</summary>
 public static class ReclaimNotices
 {
     public static string Detail(ReclaimDeadline deadline) => $"{deadline.Limit}:{deadline.Amount.ToString(CultureInfo.InvariantCulture)}";
@@ -24,15 +21,4 @@ public static class ReclaimNotices
     {
         UserId = userId, Kind = kind, LeadId = leadId, Subject = leadName, DueAt = deadline.At, Detail = Detail(deadline), CreatedAt = now,
     };
-
-    /// <summary>
-    /// The owner's managers: the active managers (经理) of the lead's team; when it has none, the agency's owners. Never the owner.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> ManagersAsync(AgencyDbContext db, string ownerId, Guid? teamId, CancellationToken ct)
-    {
-        var managers = teamId is null ? [] : await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Role == AgencyRole.Manager && u.TeamId == teamId && u.Id != ownerId).Select(u => u.Id).ToListAsync(ct);
-        if (managers.Count > 0) return managers;
-        return await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == AgencyRole.Owner && u.Id != ownerId).Select(u => u.Id).ToListAsync(ct);
-    }
 }
