@@ -11,6 +11,12 @@ public sealed record ApproverSettings(
     int? SlaHours,
     TimeoutAction TimeoutAction)
 {
+    /// <summary>For <see cref="TimeoutAction.Escalate"/>: the role whose members are added as approvers when the SLA passes.</summary>
+    public string? EscalateToRoleKey { get; init; }
+
     public static ApproverSettings ByRole(string roleKey, ApprovalMode mode, int? slaHours, TimeoutAction timeoutAction) =>
         new(ApproverKind.Role, [roleKey], [], mode, slaHours, timeoutAction);
+
+    public static ApproverSettings ApplicantManager(int? slaHours, TimeoutAction timeoutAction) =>
+        new(ApproverKind.ApplicantManager, [], [], ApprovalMode.AnyOne, slaHours, timeoutAction);
 }

@@ -1,35 +1,48 @@
+using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Team;
 
 namespace LoanSaaS.Domain.Approvals;
 
-/// <summary>The approval flow seeded into a new agency: risk review, a manager co-sign above 50万, finance copied.</summary>
+/// <summary>
+/// The approval flow seeded into a new agency: 业务经理初审 → 风控复审 → (金额 > 50万 → 总经理终审) → 财务放款确认.
+/// Any rejection ends the flow rejected.
+/// </summary>
 public static class SampleApprovalFlow
 {
+    public const string FlowKey = "default";
+
     public static ApprovalFlowDefinition Create()
     {
-        var riskReview = ApproverSettings.ByRole(AgencyRoles.Key(AgencyRole.RiskReviewer), ApprovalMode.AnyOne, 24, TimeoutAction.Remind);
-        var managerReview = ApproverSettings.ByRole(AgencyRoles.Key(AgencyRole.Manager), ApprovalMode.All, 24, TimeoutAction.Escalate);
+        var managerReview = ApproverSettings.ApplicantManager(24, TimeoutAction.Remind);
+        var riskReview = ApproverSettings.ByRole(AgencyRoles.Key(AgencyRole.RiskReviewer), ApprovalMode.AnyOne, 24, TimeoutAction.Escalate)
+            with { EscalateToRoleKey = AgencyRoles.Key(AgencyRole.Manager) };
+        var finalReview = ApproverSettings.ByRole(AgencyRoles.Key(AgencyRole.Owner), ApprovalMode.AnyOne, 48, TimeoutAction.Remind);
+        var financeCheck = ApproverSettings.ByRole(AgencyRoles.Key(AgencyRole.Finance), ApprovalMode.AnyOne, 24, TimeoutAction.Remind);
         return new(
             "贷款申请审批",
             1,
             [
-                ApprovalNode.Start("start", "开始"),
-                ApprovalNode.Approve("risk-review", "风控初审", riskReview),
+                ApprovalNode.Start("start", "提交进件"),
+                ApprovalNode.Approve("manager-review", "业务经理初审", managerReview),
+                ApprovalNode.Approve("risk-review", "风控复审", riskReview),
                 ApprovalNode.Condition("amount-check", "金额判断"),
-                ApprovalNode.Approve("manager-review", "经理复审", managerReview),
-                ApprovalNode.Notify("notify-finance", "抄送财务", AgencyRoles.Key(AgencyRole.Finance)),
-                ApprovalNode.End("approved", "通过", ApprovalOutcome.Approved),
-                ApprovalNode.End("rejected", "驳回", ApprovalOutcome.Rejected),
+                ApprovalNode.Approve("final-review", "总经理终审", finalReview),
+                ApprovalNode.Approve("finance-check", "财务放款确认", financeCheck),
+                ApprovalNode.End("approved", "审批通过", ApprovalOutcome.Approved),
+                ApprovalNode.End("rejected", "审批拒绝", ApprovalOutcome.Rejected),
             ],
             [
-                new("start", "risk-review", null, false),
-                new("risk-review", "amount-check", "通过", false),
-                new("risk-review", "rejected", "驳回", false),
-                new("amount-check", "manager-review", "金额 > 50万", false),
-                new("amount-check", "notify-finance", "其他", true),
-                new("manager-review", "notify-finance", "通过", false),
-                new("manager-review", "rejected", "驳回", false),
-                new("notify-finance", "approved", null, false),
+                new("start", "manager-review", null, false),
+                new("manager-review", "risk-review", null, false),
+                new("manager-review", "rejected", null, false) { OnRejected = true },
+                new("risk-review", "amount-check", null, false),
+                new("risk-review", "rejected", null, false) { OnRejected = true },
+                new("amount-check", "final-review", "金额 > 50万", false) { Condition = Comparison.Of("AmountWan", ConditionOperator.GreaterThan, "50") },
+                new("amount-check", "finance-check", "其他", true),
+                new("final-review", "finance-check", null, false),
+                new("final-review", "rejected", null, false) { OnRejected = true },
+                new("finance-check", "approved", null, false),
+                new("finance-check", "rejected", null, false) { OnRejected = true },
             ]);
     }
 }

@@ -16,6 +16,16 @@ public enum OptionSource
     Tags,
     /// <summary>The options of an agency's own select field (<see cref="ConditionField.Choices"/>).</summary>
     Custom,
+    /// <summary>The agency's loan products, by id.</summary>
+    Products,
+}
+
+/// <summary>A schema as the condition builder sees it, whatever record its conditions read.</summary>
+public interface IConditionSchema
+{
+    IReadOnlyCollection<ConditionField> Fields { get; }
+
+    ConditionField? Find(string key);
 }
 
 /// <summary>
@@ -37,7 +47,7 @@ public sealed record ConditionField(string Key, FieldType Type, LambdaExpression
 }
 
 /// <summary>The fields conditions over records of <typeparamref name="T"/> may use: built-in ones and the agency's own.</summary>
-public sealed class ConditionSchema<T>
+public sealed class ConditionSchema<T> : IConditionSchema
 {
     private readonly Dictionary<string, ConditionField> _fields;
 

@@ -1,6 +1,8 @@
+using LoanSaaS.Domain.Automation;
+
 namespace LoanSaaS.Domain.Products;
 
-/// <summary>A loan product the agency brokers; eligibility conditions arrive with the products issue.</summary>
+/// <summary>A loan product the agency brokers.</summary>
 public sealed class LoanProduct
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -19,6 +21,12 @@ public sealed class LoanProduct
     public decimal ServiceFeeRate { get; set; }
     public List<string> RequiredDocuments { get; set; } = [];
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Who may borrow (准入条件), over <see cref="Applications.ApplicationConditions"/>; an empty group admits everyone.</summary>
+    public ConditionNode Eligibility { get; set; } = ConditionGroup.AllOf();
+
+    /// <summary>The approval flow (<see cref="Approvals.ApprovalFlowVersion.FlowKey"/>) its applications run; null for the agency's default flow.</summary>
+    public string? ApprovalFlowKey { get; set; }
 
     public static LoanProduct From(LoanProductDefinition d) => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoanSaaS.Domain.Appointments;
+using LoanSaaS.Domain.Applications;
 using LoanSaaS.Domain.Approvals;
 using LoanSaaS.Domain.Assignment;
 using LoanSaaS.Domain.Automation;
@@ -16,6 +17,7 @@ using LoanSaaS.Domain.Settings;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Automation;
+using LoanSaaS.Infrastructure.Persistence.EntityConfigurations;
 using LoanSaaS.Infrastructure.Team;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,8 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<LeadStageChange> LeadStageChanges => Set<LeadStageChange>();
     public DbSet<LoanProduct> LoanProducts => Set<LoanProduct>();
     public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
+    public DbSet<LoanApplication> LoanApplications => Set<LoanApplication>();
+    public DbSet<AdmissionRule> AdmissionRules => Set<AdmissionRule>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();
@@ -157,6 +161,8 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
                 p.Property(money).HasPrecision(18, 2);
             foreach (var rate in new[] { nameof(LoanProduct.MinAnnualRate), nameof(LoanProduct.MaxAnnualRate), nameof(LoanProduct.ServiceFeeRate) })
                 p.Property(rate).HasPrecision(9, 4);
+            p.Property(x => x.Eligibility).HasJsonConversion(8000);
+            p.Property(x => x.ApprovalFlowKey).HasMaxLength(50);
         });
         builder.Entity<ApprovalFlowVersion>(f =>
         {
@@ -164,9 +170,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
             f.Property(x => x.Name).HasMaxLength(100);
             f.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             f.HasIndex(x => new { x.FlowKey, x.Version }).IsUnique();
-            f.Property(x => x.Definition).HasConversion(
-                d => JsonSerializer.Serialize(d, JsonSerializerOptions.Default),
-                s => JsonSerializer.Deserialize<ApprovalFlowDefinition>(s, JsonSerializerOptions.Default)!);
+            f.Property(x => x.Definition).HasJsonConversion(100_000);
         });
         builder.Entity<AuditEntry>(a =>
         {

@@ -17,6 +17,9 @@ public sealed record ConditionChoices(
     IReadOnlyDictionary<string, IReadOnlyList<LeadFilterChoice>> Dictionaries, IReadOnlyList<LeadFilterChoice> Stages,
     IReadOnlyList<LeadFilterChoice> Members, IReadOnlyList<LeadFilterChoice> Teams, IReadOnlyList<string> Tags, ConditionSchema<Lead> Schema)
 {
+    /// <summary>The agency's active loan products (for conditions over applications).</summary>
+    public IReadOnlyList<LeadFilterChoice> Products { get; init; } = [];
+
     public IReadOnlyList<LeadFilterChoice> For(ConditionField field) => field.Options switch
     {
         OptionSource.Dictionary => Dictionaries.GetValueOrDefault(field.Dictionary ?? "") ?? [],
@@ -25,6 +28,7 @@ public sealed record ConditionChoices(
         OptionSource.Teams => Teams,
         OptionSource.Tags => Tags.Select(t => new LeadFilterChoice(t, t)).ToList(),
         OptionSource.Custom => field.Choices.Select(c => new LeadFilterChoice(c, c)).ToList(),
+        OptionSource.Products => Products,
         _ => [],
     };
 }
@@ -48,6 +52,8 @@ public sealed class ListConditionChoices(ITenantDbContextFactory contexts, ICurr
         var members = await LeadFilterChoices.MembersAsync(db.Users.AsNoTracking().Where(u => u.IsActive), ct);
         var teams = await LeadFilterChoices.TeamsAsync(db, ct);
         var tags = await db.LeadTags.AsNoTracking().GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxTags).ToListAsync(ct);
-        return new ConditionChoices(lists, stages, members, teams, tags, (await CustomFieldSet.LoadAsync(db, ct)).Schema);
+        var products = await db.LoanProducts.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Code)
+            .Select(p => new LeadFilterChoice(p.Id.ToString(), p.Name)).ToListAsync(ct);
+        return new ConditionChoices(lists, stages, members, teams, tags, (await CustomFieldSet.LoadAsync(db, ct)).Schema) { Products = products };
     }
 }

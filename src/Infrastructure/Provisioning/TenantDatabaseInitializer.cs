@@ -64,7 +64,7 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
             var flow = SampleApprovalFlow.Create();
             db.ApprovalFlows.Add(new ApprovalFlowVersion
             {
-                FlowKey = "default", Name = flow.Name, Version = flow.Version, Status = ApprovalFlowStatus.Published,
+                FlowKey = SampleApprovalFlow.FlowKey, Name = flow.Name, Version = flow.Version, Status = ApprovalFlowStatus.Published,
                 Definition = flow, CreatedAt = now, PublishedAt = now,
             });
         }

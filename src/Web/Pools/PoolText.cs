@@ -31,7 +31,7 @@ public sealed class PoolText
     };
 
     /// <summary>"意向等级 属于 A、B 且 申请金额（万元） 大于等于 50" — for the pools list.</summary>
-    public static string Describe(ConditionNode node, ConditionSchema<Lead> schema, IStringLocalizer<PoolText> t, IStringLocalizer<LeadText> l, ConditionChoices? choices, bool nested = false)
+    public static string Describe(ConditionNode node, IConditionSchema schema, IStringLocalizer<PoolText> t, IStringLocalizer<LeadText> l, ConditionChoices? choices, bool nested = false)
     {
         switch (node)
         {
