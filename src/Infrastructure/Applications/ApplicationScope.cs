@@ -1,7 +1,6 @@
 using LoanSaaS.Domain.Applications;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Common;
-using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Team;
 
 namespace LoanSaaS.Infrastructure.Applications;
@@ -22,7 +21,4 @@ public static class ApplicationScope
         user.Scope == DataScope.All ? applications
         : user.Scope == DataScope.Team && user.TeamId is { } team ? applications.Where(a => a.TeamId == team || a.OwnerId == user.UserId)
         : applications.Where(a => a.OwnerId == user.UserId);
-
-    public static bool CanSee(this CurrentUser user, LoanApplication application) =>
-        user.Can(Permission.ApproveApplications) || user.CanSee(application.OwnerId, application.TeamId);
 }
