@@ -78,6 +78,8 @@ public static class InfrastructureServiceCollectionExtensions
         FollowUps.FollowUpServices.AddFollowUps(services, configuration);
         Reclaim.ReclaimServices.AddReclaim(services, configuration);
         Apply.ApplyServices.AddApplyForm(services, configuration);
+        Credit.CreditServices.AddCreditReports(services, configuration);
+        Progress.ProgressServices.AddProgressLinks(services, configuration);
         return services;
     }
 }

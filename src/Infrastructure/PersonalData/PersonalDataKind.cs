@@ -8,4 +8,6 @@ public enum PersonalDataKind
     BankCard,
     /// <summary>An email address a message goes to (the notification outbox).</summary>
     Email,
+    /// <summary>A whole credit report (<c>Domain/Credit/CreditReportContent</c> as JSON).</summary>
+    CreditReport,
 }

@@ -92,6 +92,7 @@ public sealed class PersonalDataProtector
         PersonalDataKind.IdNumber => "IdNumber"u8,
         PersonalDataKind.BankCard => "BankCard"u8,
         PersonalDataKind.Email => "Email"u8,
+        PersonalDataKind.CreditReport => "CreditReport"u8,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

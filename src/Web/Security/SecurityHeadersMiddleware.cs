@@ -17,6 +17,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<App
     public Task InvokeAsync(HttpContext http)
     {
         var embeddable = IsEmbeddable(http.Request.Path);
+        var secretUrl = CarriesSecret(http.Request.Path);
         http.Response.OnStarting(() =>
         {
             var h = http.Response.Headers;
@@ -26,7 +27,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<App
             // (antiforgery adds SAMEORIGIN while rendering; it would block the agency's own site).
             if (embeddable) h.Remove("X-Frame-Options");
             else h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h["Referrer-Policy"] = secretUrl ? "no-referrer" : "strict-origin-when-cross-origin";
+            if (secretUrl) h.CacheControl = "no-store";
             h["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
             return Task.CompletedTask;
         });
@@ -34,6 +36,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<App
     }
 
     public static bool IsEmbeddable(PathString path) => path.Equals("/apply", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Customer progress pages: the token in the URL must not leak through Referer headers or caches.</summary>
+    public static bool CarriesSecret(PathString path) => path.StartsWithSegments("/progress", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Only scheme/host sources, "*" or "'self'" pass; anything else (quotes, semicolons) is dropped.</summary>
     private static string Sources(string? configured)

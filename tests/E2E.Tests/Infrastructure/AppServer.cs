@@ -28,6 +28,9 @@ public sealed class AppServer : IAsyncLifetime
     public string ApexUrl => App.ApexUrl;
     public string AgencyUrl(string slug) => App.AgencyUrl(slug);
     public int OutputMark => App.OutputMark;
+
+    /// <summary>The app's data folder (the SQLite catalog and agency databases live here).</summary>
+    public string DataDirectory => App.DataDirectory;
     public string OutputSince(int mark) => App.OutputSince(mark);
 
     public async Task InitializeAsync()
@@ -95,6 +98,8 @@ public sealed class AppProcess(AppProcessOptions? options = null) : IAsyncDispos
     public int Port { get; private set; }
     public IPlaywright Playwright { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
+
+    public string DataDirectory => _dataDirectory ?? throw new InvalidOperationException("The app has not started.");
 
     /// <summary>The product site and platform admin.</summary>
     public string ApexUrl => $"http://localhost:{Port}";
