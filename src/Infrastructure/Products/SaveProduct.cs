@@ -89,7 +89,7 @@ public sealed class SaveProduct(ITenantDbContextFactory contexts, ICurrentUserAc
         var schema = ApplicationConditions.With((await CustomFieldSet.LoadAsync(db, ct)).All);
         errors.AddRange(ConditionCompiler.Validate(product.Eligibility, schema)
             .Select(e => new FieldError(e.Path.Length == 0 ? "Condition" : "Condition." + e.Path, e.Code)));
-        if (flowKey is not null && !(await ListApprovalFlowKeys.PublishedAsync(db, ct)).Any(f => f.Key == flowKey))
+        if (flowKey is not null && !(await ApprovalFlowChoices.PublishedAsync(db, ct)).Any(f => f.Key == flowKey))
             errors.Add(new FieldError("ApprovalFlowKey", "Unknown"));
         if (product.Code.Length > 0 && await db.LoanProducts.AnyAsync(p => p.Code == product.Code && p.Id != product.Id, ct))
             errors.Add(new FieldError("Code", "Taken"));

@@ -1,7 +1,5 @@
 using LoanSaaS.Domain.Approvals;
-using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Persistence;
-using LoanSaaS.Infrastructure.Team;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Products;
@@ -9,16 +7,9 @@ namespace LoanSaaS.Infrastructure.Products;
 /// <summary>An approval flow a product may run: its key and the name of its newest published version.</summary>
 public sealed record FlowChoice(string Key, string Name);
 
-/// <summary>The agency's approval flows with a published version, for the product editor (needs ManageSettings).</summary>
-public sealed class ListApprovalFlowKeys(ITenantDbContextFactory contexts, ICurrentUserAccessor current)
+/// <summary>The approval flows a product may choose: the keys with a published version, the default first.</summary>
+public static class ApprovalFlowChoices
 {
-    public async Task<IReadOnlyList<FlowChoice>> HandleAsync(CancellationToken ct)
-    {
-        await current.RequireAsync(Permission.ManageSettings, ct);
-        await using var db = contexts.Create();
-        return await PublishedAsync(db, ct);
-    }
-
     public static async Task<IReadOnlyList<FlowChoice>> PublishedAsync(AgencyDbContext db, CancellationToken ct)
     {
         var published = await db.ApprovalFlows.AsNoTracking().Where(f => f.Status == ApprovalFlowStatus.Published)
