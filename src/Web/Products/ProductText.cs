@@ -37,8 +37,9 @@ public sealed class ProductText
         flows.FirstOrDefault(f => f.Key == (p.ApprovalFlowKey ?? Domain.Approvals.SampleApprovalFlow.FlowKey))?.Name
         ?? (p.ApprovalFlowKey is null ? t["DefaultFlow"].Value : p.ApprovalFlowKey);
 
-    public static string Eligibility(LoanProduct p, IConditionSchema schema, IStringLocalizer<PoolText> pt, IStringLocalizer<LeadText> l, ConditionChoices? choices) =>
-        PoolText.Describe(p.Eligibility, schema, pt, l, choices);
+    public static string Eligibility(LoanProduct p, IConditionSchema schema, IStringLocalizer<ProductText> t, IStringLocalizer<PoolText> pt, IStringLocalizer<LeadText> l,
+        ConditionChoices? choices) =>
+        p.Eligibility is ConditionGroup { Children.Count: 0 } ? t["Everyone"] : PoolText.Describe(p.Eligibility, schema, pt, l, choices);
 
     /// <summary>"年龄 介于 22 ~ 60（客户：63）", "申请金额 80 万元，产品额度 1 ~ 20 万元" …</summary>
     public static string Reason(MatchReason reason, ProductMatch match, decimal? amountWan, int? termMonths, IConditionSchema schema,
