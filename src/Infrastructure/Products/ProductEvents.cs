@@ -2,7 +2,7 @@ using LoanSaaS.Tenancy.Live;
 
 namespace LoanSaaS.Infrastructure.Products;
 
-/// <summary>Live topic of an agency's product catalog (ids only): the catalog and open matching panels re-read.</summary>
+/// <summary>Live topic of an agency's product catalog (ids only): an open catalog page re-reads.</summary>
 public static class ProductEvents
 {
     public static LiveTopic Topic(Guid tenantId) => new(tenantId, "products");
