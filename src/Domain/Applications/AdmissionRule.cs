@@ -7,8 +7,11 @@ namespace LoanSaaS.Domain.Applications;
 /// for an application being submitted, the submission is refused with <see cref="Message"/>. Tried in <see cref="Order"/>;
 /// every enabled rule that holds is reported.
 /// </summary>
-public sealed class AdmissionRule
+public sealed class AdmissionRule : IOrderedRule
 {
+    public const int MaxNameLength = 50;
+    public const int MaxMessageLength = 200;
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string Name { get; set; }
     public ConditionNode Condition { get; set; } = ConditionGroup.AllOf();

@@ -28,11 +28,15 @@ public sealed class LoanProduct
     /// <summary>The approval flow (<see cref="Approvals.ApprovalFlowVersion.FlowKey"/>) its applications run; null for the agency's default flow.</summary>
     public string? ApprovalFlowKey { get; set; }
 
+    /// <summary>Concurrency token.</summary>
+    public long Version { get; set; }
+
     public static LoanProduct From(LoanProductDefinition d) => new()
     {
         Code = d.Code, Name = d.Name, Lender = d.Lender, LenderKind = d.LenderKind, LoanType = d.LoanType,
         MinAmountWan = d.MinAmountWan, MaxAmountWan = d.MaxAmountWan, MinTermMonths = d.MinTermMonths, MaxTermMonths = d.MaxTermMonths,
         MinAnnualRate = d.MinAnnualRate, MaxAnnualRate = d.MaxAnnualRate, RepaymentMethods = [.. d.RepaymentMethods],
         ServiceFeeRate = d.ServiceFeeRate, RequiredDocuments = [.. d.RequiredDocuments],
+        Eligibility = d.Eligibility ?? ConditionGroup.AllOf(), Version = 1,
     };
 }

@@ -7,6 +7,7 @@ using LoanSaaS.Domain.FollowUps;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.People;
+using LoanSaaS.Domain.Products;
 using LoanSaaS.Domain.Team;
 using LoanSaaS.Domain.Tenancy;
 using LoanSaaS.Domain.Time;
@@ -118,6 +119,7 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
         var ids = new Guid?[samples.Count];
         var fields = CustomFieldTemplates.All().Select((f, i) => { f.Order = i; f.CreatedAt = f.UpdatedAt = now; f.Version = 1; return f; }).ToList();
         db.CustomFields.AddRange(fields);
+        await SeedMortgageEligibilityAsync(db, fields, ct);
         await db.SaveChangesAsync(ct);
 
         // Through the one capture use case, on a clock set to each lead's day, so numbers and audit entries read as if
@@ -163,6 +165,16 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
         SeedAppointments(db, leads.Values.Where(l => l.StageId is { } s && (s == stages.GetValueOrDefault("visit")?.Id || s == stages.GetValueOrDefault("qualification")?.Id)).ToList(), users, today, now);
         await SeedAssignmentRuleAsync(db, now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The demo has a 名下房产 field: its mortgage product asks that the customer owns property.</summary>
+    private static async Task SeedMortgageEligibilityAsync(AgencyDbContext db, IReadOnlyList<CustomField> fields, CancellationToken ct)
+    {
+        var property = fields.FirstOrDefault(f => f.Label == "名下房产");
+        var mortgage = await db.LoanProducts.FirstOrDefaultAsync(p => p.Code == SampleProducts.MortgageCode, ct);
+        if (property is null || mortgage is null) return;
+        mortgage.Eligibility = SampleProducts.MortgageEligibility(property.Key);
+        mortgage.Version++;
     }
 
     /// <summary>The seed documents' example: 新线索来源=官方网站 且 意向城市=上海 → 上海区域销售组 (浦东一组), in turn.</summary>

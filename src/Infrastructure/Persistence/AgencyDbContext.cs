@@ -165,6 +165,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
                 p.Property(rate).HasPrecision(9, 4);
             p.Property(x => x.Eligibility).HasJsonConversion(8000);
             p.Property(x => x.ApprovalFlowKey).HasMaxLength(50);
+            p.Property(x => x.Version).IsConcurrencyToken();
         });
         builder.Entity<ApprovalFlowVersion>(f =>
         {

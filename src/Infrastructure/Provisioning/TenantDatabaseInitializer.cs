@@ -1,4 +1,5 @@
 using LoanSaaS.Domain.Pools;
+using LoanSaaS.Domain.Applications;
 using LoanSaaS.Domain.Approvals;
 using LoanSaaS.Domain.Automation;
 using LoanSaaS.Domain.Funnels;
@@ -55,6 +56,7 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
         if (!await db.ReclaimRules.AnyAsync(ct))
             db.ReclaimRules.AddRange(DefaultReclaimRules.All(now));
         if (!await db.AutomationRules.AnyAsync(ct)) db.AutomationRules.Add(DefaultAutomationRules.StaleFollowUp(now));
+        if (!await db.AdmissionRules.AnyAsync(ct)) db.AdmissionRules.AddRange(DefaultAdmissionRules.All(now));
 
         var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
         db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));

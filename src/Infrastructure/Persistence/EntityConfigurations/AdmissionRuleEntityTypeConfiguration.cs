@@ -8,8 +8,8 @@ internal sealed class AdmissionRuleEntityTypeConfiguration : IEntityTypeConfigur
 {
     public void Configure(EntityTypeBuilder<AdmissionRule> r)
     {
-        r.Property(x => x.Name).HasMaxLength(50);
-        r.Property(x => x.Message).HasMaxLength(200);
+        r.Property(x => x.Name).HasMaxLength(AdmissionRule.MaxNameLength);
+        r.Property(x => x.Message).HasMaxLength(AdmissionRule.MaxMessageLength);
         r.Property(x => x.Condition).HasJsonConversion(8000);
         r.Property(x => x.Version).IsConcurrencyToken();
     }

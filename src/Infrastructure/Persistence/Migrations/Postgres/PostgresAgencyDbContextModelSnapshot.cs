@@ -1742,6 +1742,10 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(9, 4)
                         .HasColumnType("numeric(9,4)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
