@@ -43,7 +43,7 @@ public static class ApplicationConditions
         ConditionSchema<ApplicationFacts>.Field("IsBlacklisted", FieldType.YesNo, f => (bool?)f.IsBlacklisted),
         ConditionSchema<ApplicationFacts>.Field("Intent", FieldType.SingleSelect, f => f.Intent, OptionSource.Enum),
         ConditionSchema<ApplicationFacts>.Field("ProductId", FieldType.SingleSelect, f => f.ProductId, OptionSource.Products),
-        ConditionSchema<ApplicationFacts>.Field("LoanType", FieldType.SingleSelect, f => f.LoanType, OptionSource.Dictionary, nameof(DictionaryKind.LoanType)),
+        ConditionSchema<ApplicationFacts>.Field("LoanType", FieldType.SingleSelect, f => f.LoanType, OptionSource.LoanTypeNames),
         ConditionSchema<ApplicationFacts>.Field("LenderKind", FieldType.SingleSelect, f => f.LenderKind, OptionSource.Enum),
         ConditionSchema<ApplicationFacts>.Field("AmountWan", FieldType.Money, f => f.AmountWan),
         ConditionSchema<ApplicationFacts>.Field("TermMonths", FieldType.Number, f => f.TermMonths),

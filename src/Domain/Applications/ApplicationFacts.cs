@@ -19,6 +19,7 @@ public sealed record ApplicationFacts
     public IntentLevel? Intent { get; init; }
 
     public Guid? ProductId { get; init; }
+    /// <summary>The product's loan type by name (抵押贷), as products keep it.</summary>
     public string? LoanType { get; init; }
     public LenderKind? LenderKind { get; init; }
 
@@ -51,7 +52,7 @@ public sealed record ApplicationFacts
             IsBlacklisted = lead.Status == LeadStatus.Blacklisted,
             Intent = lead.Intent,
             ProductId = product?.Id,
-            LoanType = product?.LoanType ?? lead.LoanType,
+            LoanType = product?.LoanType,
             LenderKind = product?.LenderKind,
             AmountWan = amount,
             TermMonths = term,

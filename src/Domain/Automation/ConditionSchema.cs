@@ -18,6 +18,8 @@ public enum OptionSource
     Custom,
     /// <summary>The agency's loan products, by id.</summary>
     Products,
+    /// <summary>The names of the agency's loan types: products keep the name, leads the dictionary key.</summary>
+    LoanTypeNames,
 }
 
 /// <summary>A schema as the condition builder sees it, whatever record its conditions read.</summary>

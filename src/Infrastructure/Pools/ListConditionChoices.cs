@@ -29,6 +29,7 @@ public sealed record ConditionChoices(
         OptionSource.Tags => Tags.Select(t => new LeadFilterChoice(t, t)).ToList(),
         OptionSource.Custom => field.Choices.Select(c => new LeadFilterChoice(c, c)).ToList(),
         OptionSource.Products => Products,
+        OptionSource.LoanTypeNames => (Dictionaries.GetValueOrDefault(nameof(DictionaryKind.LoanType)) ?? []).Select(c => new LeadFilterChoice(c.Name, c.Name)).ToList(),
         _ => [],
     };
 }
