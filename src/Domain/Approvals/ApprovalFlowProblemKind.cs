@@ -52,4 +52,13 @@ public enum ApprovalFlowProblemKind
 
     /// <summary>An approve node escalates on timeout without naming the role to escalate to.</summary>
     EscalateWithoutRole,
+
+    /// <summary>An approve node without a rejection route, in a flow without a Rejected End for such a rejection.</summary>
+    RejectionHasNowhereToGo,
+
+    /// <summary>A role key that is no agency role; <see cref="ApprovalFlowProblem.Detail"/> has the key.</summary>
+    UnknownRole,
+
+    /// <summary>A named member who is not an active member of the agency; <see cref="ApprovalFlowProblem.Detail"/> has the id.</summary>
+    UnknownMember,
 }

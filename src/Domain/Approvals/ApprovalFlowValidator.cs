@@ -18,11 +18,12 @@ public static class ApprovalFlowValidator
         var nodes = IndexNodes(definition.Nodes, problems);
         CheckStartAndEnd(definition.Nodes, problems);
         CheckEdges(definition.Edges, nodes, problems);
+        var hasRejectedEnd = definition.Nodes.Any(n => n is { Kind: ApprovalNodeKind.End, Outcome: ApprovalOutcome.Rejected });
         foreach (var node in nodes.Values)
         {
             if (string.IsNullOrWhiteSpace(node.Name)) problems.Add(new(ApprovalFlowProblemKind.NodeWithoutName, node.Id));
             CheckNodeSettings(node, definition.Edges, problems);
-            CheckOutgoing(node, definition.Edges.Where(e => e.From == node.Id).ToList(), schema, problems);
+            CheckOutgoing(node, definition.Edges.Where(e => e.From == node.Id).ToList(), hasRejectedEnd, schema, problems);
         }
 
         CheckReachability(definition, nodes, problems);
@@ -91,9 +92,37 @@ public static class ApprovalFlowValidator
         }
     }
 
+    /// <summary>Roles and members the flow names that the agency does not have: approvers, escalation roles, notified roles and members.</summary>
+    public static IReadOnlyList<ApprovalFlowProblem> CheckApprovers(ApprovalFlowDefinition definition, IReadOnlySet<string> roleKeys, IReadOnlySet<string> activeUserIds)
+    {
+        var problems = new List<ApprovalFlowProblem>();
+        foreach (var node in definition.Nodes)
+        {
+            var approvers = node.Kind == ApprovalNodeKind.Approve ? node.Approvers : null;
+            var roles = node.Kind switch
+            {
+                ApprovalNodeKind.Approve when approvers is not null => [.. approvers.ApproverKind == ApproverKind.Role ? approvers.RoleKeys : [],
+                    .. approvers.TimeoutAction == TimeoutAction.Escalate && approvers.EscalateToRoleKey is { Length: > 0 } escalate ? [escalate] : Array.Empty<string>()],
+                ApprovalNodeKind.Notify => node.NotifyRoleKeys,
+                _ => Array.Empty<string>(),
+            };
+            var users = node.Kind switch
+            {
+                ApprovalNodeKind.Approve when approvers is { ApproverKind: ApproverKind.Users } => approvers.UserIds,
+                ApprovalNodeKind.Notify => node.NotifyUserIds,
+                _ => [],
+            };
+            problems.AddRange(roles.Where(r => !roleKeys.Contains(r)).Distinct().Select(r => new ApprovalFlowProblem(ApprovalFlowProblemKind.UnknownRole, node.Id) { Detail = r }));
+            problems.AddRange(users.Where(u => !activeUserIds.Contains(u)).Distinct().Select(u => new ApprovalFlowProblem(ApprovalFlowProblemKind.UnknownMember, node.Id) { Detail = u }));
+        }
+
+        return problems;
+    }
+
     // The edge semantics of ApprovalEdge: one next step for Start and Notify, one pass and at most one rejection route
     // for Approve, branches with valid conditions for Condition nodes.
-    private static void CheckOutgoing(ApprovalNode node, List<ApprovalEdge> outgoing, ConditionSchema<ApplicationFacts> schema, List<ApprovalFlowProblem> problems)
+    private static void CheckOutgoing(ApprovalNode node, List<ApprovalEdge> outgoing, bool hasRejectedEnd, ConditionSchema<ApplicationFacts> schema,
+        List<ApprovalFlowProblem> problems)
     {
         if (node.Kind != ApprovalNodeKind.Approve && outgoing.Any(e => e.OnRejected))
             problems.Add(new(ApprovalFlowProblemKind.RejectionNotFromApprove, node.Id));
@@ -103,6 +132,7 @@ public static class ApprovalFlowValidator
                 problems.Add(new(ApprovalFlowProblemKind.NeedsOneNext, node.Id));
                 break;
             case ApprovalNodeKind.Approve:
+                if (!outgoing.Any(e => e.OnRejected) && !hasRejectedEnd) problems.Add(new(ApprovalFlowProblemKind.RejectionHasNowhereToGo, node.Id));
                 if (outgoing.Count(e => !e.OnRejected) != 1) problems.Add(new(ApprovalFlowProblemKind.ApproveNeedsOnePass, node.Id));
                 if (outgoing.Count(e => e.OnRejected) > 1) problems.Add(new(ApprovalFlowProblemKind.ApproveTooManyRejections, node.Id));
                 break;

@@ -193,4 +193,19 @@ public class ApprovalFlowValidatorTests
     [Fact]
     public void Nodes_need_a_name() =>
         Assert.Contains((Kind.NodeWithoutName, "a"), Problems(Flow([.. Simple().Where(n => n.Id != "a"), ApprovalNode.Approve("a", " ", Risk)], SimpleEdges)));
+
+    [Fact]
+    public void A_rejection_without_a_route_needs_a_rejected_end() =>
+        Assert.Contains((Kind.RejectionHasNowhereToGo, "a"), Problems(Flow([.. Simple().Where(n => n.Id != "no")], E("s", "a"), E("a", "ok"))));
+
+    [Fact]
+    public void Approvers_the_agency_does_not_have_are_reported()
+    {
+        var escalating = ApproverSettings.ByRole("risk", ApprovalMode.AnyOne, 24, TimeoutAction.Escalate) with { EscalateToRoleKey = "boss" };
+        var flow = Flow(Simple(ApprovalNode.Approve("e", "升级", escalating), ApprovalNode.Approve("u", "指定人", new ApproverSettings(ApproverKind.Users, [], ["u1", "gone"],
+            ApprovalMode.All, 24, TimeoutAction.Remind)), new ApprovalNode("n", ApprovalNodeKind.Notify, "抄送") { NotifyRoleKeys = ["cfo"], NotifyUserIds = ["u1"] }), SimpleEdges);
+        var problems = ApprovalFlowValidator.CheckApprovers(flow, new HashSet<string> { "risk", "manager" }, new HashSet<string> { "u1" })
+            .Select(p => (p.Kind, p.NodeId, p.Detail));
+        Assert.Equal([(Kind.UnknownRole, "e", "boss"), (Kind.UnknownMember, "u", "gone"), (Kind.UnknownRole, "n", "cfo")], problems);
+    }
 }
