@@ -30,7 +30,7 @@ public sealed class ApprovalFlowText
             _ => t["ApproverKind.ApplicantManager"],
         } + (node.ApproverKind != ApproverKind.ApplicantManager && node.Mode == ApprovalMode.All ? " · " + t["Mode.All"] : ""),
         ApprovalNodeKind.Notify => t["Kind.Notify"],
-        ApprovalNodeKind.End => node.Outcome is { } outcome ? t["Outcome." + outcome] : t["Kind.End"],
+        ApprovalNodeKind.End => node.Outcome is { } outcome && t["Outcome." + outcome].Value != node.Name ? t["Outcome." + outcome] : t["Kind.End"],
         _ => t["Kind." + node.Kind],
     };
 }

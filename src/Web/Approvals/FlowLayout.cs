@@ -14,6 +14,9 @@ public sealed class FlowLayout
     public const double RowGap = 58;
     public const double Margin = 16;
 
+    /// <summary>Room on each side for edges that skip rows (they go around the nodes in between).</summary>
+    public const double Side = 56;
+
     public sealed record Box(string Id, double X, double Y, int Row)
     {
         public double CenterX => X + NodeWidth / 2;
@@ -21,7 +24,10 @@ public sealed class FlowLayout
     }
 
     /// <param name="IsBack">The edge goes to a row above or the same row (a loop), drawn around the side.</param>
-    public sealed record Line(EdgeDraft Edge, string Path, double LabelX, double LabelY, bool IsBack);
+    public sealed record Line(EdgeDraft Edge, string Path, double LabelX, double LabelY, bool IsBack)
+    {
+        public string Anchor { get; init; } = "middle";
+    }
 
     public IReadOnlyDictionary<string, Box> Boxes { get; }
     public IReadOnlyList<Line> Lines { get; }
@@ -33,13 +39,13 @@ public sealed class FlowLayout
         var rows = Rows(flow);
         var byRow = flow.Nodes.GroupBy(n => rows[n.Id]).OrderBy(g => g.Key).ToList();
         var widest = byRow.Count == 0 ? 1 : byRow.Max(g => g.Count());
-        Width = Margin * 2 + widest * NodeWidth + (widest - 1) * ColumnGap + 40;
+        Width = Side * 2 + widest * NodeWidth + (widest - 1) * ColumnGap;
         var boxes = new Dictionary<string, Box>(StringComparer.Ordinal);
         foreach (var row in byRow)
         {
             var count = row.Count();
             var rowWidth = count * NodeWidth + (count - 1) * ColumnGap;
-            var left = (Width - 40 - rowWidth) / 2;
+            var left = (Width - rowWidth) / 2;
             var i = 0;
             foreach (var node in row)
             {
@@ -49,11 +55,30 @@ public sealed class FlowLayout
 
         Boxes = boxes;
         Height = Margin * 2 + (byRow.Count == 0 ? 0 : byRow[^1].Key + 1) * (NodeHeight + RowGap) - RowGap;
-        Lines = flow.Edges.Where(e => boxes.ContainsKey(e.From) && boxes.ContainsKey(e.To)).Select(e => Draw(e, boxes[e.From], boxes[e.To])).ToList();
+        var skips = 0;
+        Lines = flow.Edges.Where(e => boxes.ContainsKey(e.From) && boxes.ContainsKey(e.To))
+            .Select(e => Draw(e, boxes[e.From], boxes[e.To], e.OnRejected || boxes[e.To].Row <= boxes[e.From].Row || boxes[e.To].Row == boxes[e.From].Row + 1 ? 0 : skips++))
+            .ToList();
     }
 
-    private Line Draw(EdgeDraft edge, Box from, Box to)
+    private Line Draw(EdgeDraft edge, Box from, Box to, int stagger)
     {
+        if (to.Row > from.Row + 1)
+        {
+            // Skipping rows: around the nodes in between, rejections on the right, other edges on the left.
+            var sign = edge.OnRejected ? 1 : -1;
+            var x0 = from.CenterX + sign * NodeWidth / 2;
+            var y0 = from.Y + NodeHeight / 2;
+            var outer = from.CenterX + sign * (NodeWidth / 2 + 18 + (edge.OnRejected ? 0 : stagger % 3 * 10));
+            var (x2, y2) = (to.CenterX + sign * NodeWidth / 4, to.Y);
+            var detour = FormattableString.Invariant(
+                $"M {x0:0.#} {y0:0.#} C {outer:0.#} {y0:0.#}, {outer:0.#} {y0:0.#}, {outer:0.#} {y0 + 30:0.#} L {outer:0.#} {y2 - 34:0.#} C {outer:0.#} {y2 - 10:0.#}, {x2:0.#} {y2 - 14:0.#}, {x2:0.#} {y2 - 2:0.#}");
+            // The label sits in the gap above the target, beside the detour, clear of the nodes it passes.
+            return edge.OnRejected
+                ? new Line(edge, detour, outer, (y0 + y2) / 2, false)
+                : new Line(edge, detour, outer + 5, y2 - 16, false) { Anchor = "start" };
+        }
+
         if (to.Row > from.Row)
         {
             var (x1, y1, x2, y2) = (from.CenterX, from.Bottom, to.CenterX, to.Y);
@@ -64,7 +89,7 @@ public sealed class FlowLayout
         }
 
         // Loops go around the right side of the diagram.
-        var side = Width - 22;
+        var side = Width - 14;
         var back = FormattableString.Invariant(
             $"M {from.X + NodeWidth:0.#} {from.Y + NodeHeight / 2:0.#} C {side:0.#} {from.Y + NodeHeight / 2:0.#}, {side:0.#} {to.Y + NodeHeight / 2:0.#}, {to.X + NodeWidth + 2:0.#} {to.Y + NodeHeight / 2:0.#}");
         return new Line(edge, back, side - 8, (from.Y + to.Y) / 2 + NodeHeight / 2, true);
