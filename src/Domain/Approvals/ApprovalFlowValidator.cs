@@ -1,18 +1,29 @@
+using LoanSaaS.Domain.Applications;
+using LoanSaaS.Domain.Automation;
+
 namespace LoanSaaS.Domain.Approvals;
 
-/// <summary>Structural checks the designer runs before a flow can be published.</summary>
+/// <summary>Structural checks the designer runs before a flow can be published (whether its approvers exist needs the agency's data: Infrastructure checks that).</summary>
 public static class ApprovalFlowValidator
 {
-    /// <summary>Every problem found; empty when the flow is publishable.</summary>
-    public static IReadOnlyList<ApprovalFlowProblem> Validate(ApprovalFlowDefinition definition)
+    public const int MaxSlaHours = 720;
+
+    /// <summary>Every problem found, branch conditions checked against the built-in application fields; empty when the flow is publishable.</summary>
+    public static IReadOnlyList<ApprovalFlowProblem> Validate(ApprovalFlowDefinition definition) => Validate(definition, ApplicationConditions.Schema);
+
+    /// <summary>Every problem found, branch conditions checked against <paramref name="schema"/> (the agency's <see cref="ApplicationConditions.With"/>).</summary>
+    public static IReadOnlyList<ApprovalFlowProblem> Validate(ApprovalFlowDefinition definition, ConditionSchema<ApplicationFacts> schema)
     {
         var problems = new List<ApprovalFlowProblem>();
         var nodes = IndexNodes(definition.Nodes, problems);
         CheckStartAndEnd(definition.Nodes, problems);
         CheckEdges(definition.Edges, nodes, problems);
+        var hasRejectedEnd = definition.Nodes.Any(n => n is { Kind: ApprovalNodeKind.End, Outcome: ApprovalOutcome.Rejected });
         foreach (var node in nodes.Values)
         {
+            if (string.IsNullOrWhiteSpace(node.Name)) problems.Add(new(ApprovalFlowProblemKind.NodeWithoutName, node.Id));
             CheckNodeSettings(node, definition.Edges, problems);
+            CheckOutgoing(node, definition.Edges.Where(e => e.From == node.Id).ToList(), hasRejectedEnd, schema, problems);
         }
 
         CheckReachability(definition, nodes, problems);
@@ -69,12 +80,76 @@ public static class ApprovalFlowValidator
             ApprovalNodeKind.End when node.Outcome is null => ApprovalFlowProblemKind.EndWithoutOutcome,
             ApprovalNodeKind.Condition when outgoing.Count(e => e.IsDefault) != 1 => ApprovalFlowProblemKind.ConditionNeedsOneDefault,
             ApprovalNodeKind.Approve when !HasApprovers(node.Approvers) => ApprovalFlowProblemKind.ApproveWithoutApprovers,
-            ApprovalNodeKind.Approve when node.Approvers!.SlaHours <= 0 => ApprovalFlowProblemKind.InvalidSla,
+            ApprovalNodeKind.Approve when node.Approvers!.SlaHours is < 1 or > MaxSlaHours => ApprovalFlowProblemKind.InvalidSla,
+            ApprovalNodeKind.Approve when node.Approvers!.TimeoutAction == TimeoutAction.Escalate && string.IsNullOrWhiteSpace(node.Approvers.EscalateToRoleKey)
+                => ApprovalFlowProblemKind.EscalateWithoutRole,
+            ApprovalNodeKind.Notify when node.NotifyRoleKeys.Count == 0 && node.NotifyUserIds.Count == 0 => ApprovalFlowProblemKind.NotifyWithoutRecipients,
             _ => (ApprovalFlowProblemKind?)null,
         };
         if (kind is { } problem)
         {
             problems.Add(new(problem, node.Id));
+        }
+    }
+
+    /// <summary>Roles and members the flow names that the agency does not have: approvers, escalation roles, notified roles and members.</summary>
+    public static IReadOnlyList<ApprovalFlowProblem> CheckApprovers(ApprovalFlowDefinition definition, IReadOnlySet<string> roleKeys, IReadOnlySet<string> activeUserIds)
+    {
+        var problems = new List<ApprovalFlowProblem>();
+        foreach (var node in definition.Nodes)
+        {
+            var approvers = node.Kind == ApprovalNodeKind.Approve ? node.Approvers : null;
+            var roles = node.Kind switch
+            {
+                ApprovalNodeKind.Approve when approvers is not null => [.. approvers.ApproverKind == ApproverKind.Role ? approvers.RoleKeys : [],
+                    .. approvers.TimeoutAction == TimeoutAction.Escalate && approvers.EscalateToRoleKey is { Length: > 0 } escalate ? [escalate] : Array.Empty<string>()],
+                ApprovalNodeKind.Notify => node.NotifyRoleKeys,
+                _ => Array.Empty<string>(),
+            };
+            var users = node.Kind switch
+            {
+                ApprovalNodeKind.Approve when approvers is { ApproverKind: ApproverKind.Users } => approvers.UserIds,
+                ApprovalNodeKind.Notify => node.NotifyUserIds,
+                _ => [],
+            };
+            problems.AddRange(roles.Where(r => !roleKeys.Contains(r)).Distinct().Select(r => new ApprovalFlowProblem(ApprovalFlowProblemKind.UnknownRole, node.Id) { Detail = r }));
+            problems.AddRange(users.Where(u => !activeUserIds.Contains(u)).Distinct().Select(u => new ApprovalFlowProblem(ApprovalFlowProblemKind.UnknownMember, node.Id) { Detail = u }));
+        }
+
+        return problems;
+    }
+
+    // The edge semantics of ApprovalEdge: one next step for Start and Notify, one pass and at most one rejection route
+    // for Approve, branches with valid conditions for Condition nodes.
+    private static void CheckOutgoing(ApprovalNode node, List<ApprovalEdge> outgoing, bool hasRejectedEnd, ConditionSchema<ApplicationFacts> schema,
+        List<ApprovalFlowProblem> problems)
+    {
+        if (node.Kind != ApprovalNodeKind.Approve && outgoing.Any(e => e.OnRejected))
+            problems.Add(new(ApprovalFlowProblemKind.RejectionNotFromApprove, node.Id));
+        switch (node.Kind)
+        {
+            case ApprovalNodeKind.Start or ApprovalNodeKind.Notify when outgoing.Count != 1:
+                problems.Add(new(ApprovalFlowProblemKind.NeedsOneNext, node.Id));
+                break;
+            case ApprovalNodeKind.Approve:
+                if (!outgoing.Any(e => e.OnRejected) && !hasRejectedEnd) problems.Add(new(ApprovalFlowProblemKind.RejectionHasNowhereToGo, node.Id));
+                if (outgoing.Count(e => !e.OnRejected) != 1) problems.Add(new(ApprovalFlowProblemKind.ApproveNeedsOnePass, node.Id));
+                if (outgoing.Count(e => e.OnRejected) > 1) problems.Add(new(ApprovalFlowProblemKind.ApproveTooManyRejections, node.Id));
+                break;
+            case ApprovalNodeKind.Condition:
+                foreach (var branch in outgoing.Where(e => !e.IsDefault))
+                {
+                    if (branch.Condition is null)
+                    {
+                        problems.Add(new(ApprovalFlowProblemKind.BranchWithoutCondition, node.Id) { Detail = branch.Label });
+                        continue;
+                    }
+
+                    if (ConditionCompiler.Validate(branch.Condition, schema) is [var error, ..])
+                        problems.Add(new(ApprovalFlowProblemKind.BranchConditionInvalid, node.Id) { Detail = error.Code });
+                }
+
+                break;
         }
     }
 

@@ -9,6 +9,9 @@ public sealed record ApprovalNode(string Id, ApprovalNodeKind Kind, string Name)
     /// <summary>Roles copied (抄送) by <see cref="ApprovalNodeKind.Notify"/> nodes.</summary>
     public IReadOnlyList<string> NotifyRoleKeys { get; init; } = [];
 
+    /// <summary>Members copied (抄送) by <see cref="ApprovalNodeKind.Notify"/> nodes.</summary>
+    public IReadOnlyList<string> NotifyUserIds { get; init; } = [];
+
     /// <summary>Required for <see cref="ApprovalNodeKind.End"/> nodes.</summary>
     public ApprovalOutcome? Outcome { get; init; }
 

@@ -171,6 +171,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
         {
             f.Property(x => x.FlowKey).HasMaxLength(50);
             f.Property(x => x.Name).HasMaxLength(100);
+            f.Property(x => x.Revision).IsConcurrencyToken();
             f.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             f.HasIndex(x => new { x.FlowKey, x.Version }).IsUnique();
             f.Property(x => x.Definition).HasJsonConversion(100_000);

@@ -61,15 +61,7 @@ public sealed class TenantDatabaseInitializer(TenantDatabaseConnector connector,
         var codes = await db.LoanProducts.Select(p => p.Code).ToListAsync(ct);
         db.LoanProducts.AddRange(SampleProducts.All.Where(p => !codes.Contains(p.Code)).Select(LoanProduct.From));
 
-        if (!await db.ApprovalFlows.AnyAsync(ct))
-        {
-            var flow = SampleApprovalFlow.Create();
-            db.ApprovalFlows.Add(new ApprovalFlowVersion
-            {
-                FlowKey = SampleApprovalFlow.FlowKey, Name = flow.Name, Version = flow.Version, Status = ApprovalFlowStatus.Published,
-                Definition = flow, CreatedAt = now, PublishedAt = now,
-            });
-        }
+        if (!await db.ApprovalFlows.AnyAsync(ct)) db.ApprovalFlows.Add(ApprovalFlowVersion.Sample(now));
         await db.SaveChangesAsync(ct);
     }
 
