@@ -36,6 +36,10 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
     public DbSet<LoanApplication> LoanApplications => Set<LoanApplication>();
     public DbSet<AdmissionRule> AdmissionRules => Set<AdmissionRule>();
+    public DbSet<ApplicationApproval> ApplicationApprovals => Set<ApplicationApproval>();
+    public DbSet<ApprovalTask> ApprovalTasks => Set<ApprovalTask>();
+    public DbSet<ApprovalDecision> ApprovalDecisions => Set<ApprovalDecision>();
+    public DbSet<ApprovalDelegation> ApprovalDelegations => Set<ApprovalDelegation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();
