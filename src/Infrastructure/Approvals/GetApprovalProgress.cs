@@ -18,7 +18,7 @@ public sealed record ApprovalProgressTask(Guid TaskId, string ApproverName, Appr
 
 public sealed record ApprovalHistoryLine(long Id, ApprovalAction Action, string NodeName, string? ActorName, string? OnBehalfOfName, string? Comment, string? Detail, DateTimeOffset At);
 
-public sealed record ApprovalProgress(Guid ApplicationId, string FlowName, int FlowVersion, ApplicationStatus Status, ApprovalInstanceStatus ApprovalStatus,
+public sealed record ApprovalProgressView(Guid ApplicationId, string FlowName, int FlowVersion, ApplicationStatus Status, ApprovalInstanceStatus ApprovalStatus,
     string? CurrentStep, ApprovalMode Mode, DateTimeOffset? DueAt, IReadOnlyList<ApprovalProgressStep> Path,
     IReadOnlyList<ApprovalProgressTask> CurrentTasks, IReadOnlyList<ApprovalHistoryLine> History);
 
@@ -29,7 +29,7 @@ public sealed record ApprovalProgress(Guid ApplicationId, string FlowName, int F
 /// </summary>
 public sealed class GetApprovalProgress(ITenantDbContextFactory contexts, ICurrentUserAccessor current, TimeProvider time)
 {
-    public async Task<ApprovalProgress?> HandleAsync(Guid applicationId, CancellationToken ct)
+    public async Task<ApprovalProgressView?> HandleAsync(Guid applicationId, CancellationToken ct)
     {
         var user = await current.GetAsync(ct) ?? throw new Common.AccessDeniedException("Not signed in.");
         await using var db = contexts.Create();
@@ -52,7 +52,7 @@ public sealed class GetApprovalProgress(ITenantDbContextFactory contexts, ICurre
             .OrderBy(t => t.CreatedAt).ToListAsync(ct);
         var passed = await db.ApprovalDecisions.AsNoTracking().Where(d => d.ApprovalId == approval.Id).Select(d => d.NodeId).Distinct().ToListAsync(ct);
 
-        return new ApprovalProgress(application.Id, flow.Name, flow.Version, application.Status, approval.Status, application.CurrentStep, approval.Mode, approval.DueAt,
+        return new ApprovalProgressView(application.Id, flow.Name, flow.Version, application.Status, approval.Status, application.CurrentStep, approval.Mode, approval.DueAt,
             await PathAsync(db, flow, application, approval, passed, now, ct),
             tasks.Select(t => new ApprovalProgressTask(t.Id, Name(t.ApproverId) ?? "", t.Status, t.IsEscalation, t.DueAt, Name(t.DecidedById), Name(t.OnBehalfOfId), t.Comment,
                 t.Status == ApprovalTaskStatus.Open && mine.Contains(t.ApproverId) && application.OwnerId != user.UserId && application.SubmittedById != user.UserId)).ToList(),

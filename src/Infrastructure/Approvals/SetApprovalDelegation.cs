@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoanSaaS.Infrastructure.Approvals;
 
-public sealed record SetApprovalDelegationRequest(string? ToUserId, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason);
+public sealed record SetApprovalDelegationRequest(string? ToUserId, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason = null);
 
 /// <summary>
 /// 我的代理: the signed-in member names a colleague to see and decide their approval tasks from one Shanghai day through

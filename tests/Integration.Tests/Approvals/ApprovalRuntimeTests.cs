@@ -242,10 +242,10 @@ public abstract class ApprovalRuntimeTests(AppHost app)
         Assert.Null(await w.SubmitAsync(id));
         var task = (await w.OpenTasksAsync(id)).Single();
         await using var owner = await app.OwnerScopeAsync(w.Agency);
-        Assert.Empty(await owner.Get<ListStuckApprovalTasks>().HandleAsync(Ct));
+        Assert.Empty((await owner.Get<ListStuckApprovalTasks>().HandleAsync(Ct)).Tasks);
         Assert.True((await owner.Get<SetMemberActive>().HandleAsync(w.Manager.UserId, false, Ct)).Succeeded);
 
-        var stuck = Assert.Single(await owner.Get<ListStuckApprovalTasks>().HandleAsync(Ct));
+        var stuck = Assert.Single((await owner.Get<ListStuckApprovalTasks>().HandleAsync(Ct)).Tasks);
         Assert.Equal((task.Id, w.Manager.FullName, w.LeadName), (stuck.TaskId, stuck.ApproverName, stuck.CustomerName));
         await using (var sales = await w.As(w.Sales.UserId))
         {
@@ -258,7 +258,7 @@ public abstract class ApprovalRuntimeTests(AppHost app)
         Assert.True((await reassign.HandleAsync(task.Id, w.OtherManager.UserId, Ct)).Succeeded);
         Assert.Equal("Task.Closed", Codes(await reassign.HandleAsync(task.Id, w.Risk1.UserId, Ct)));
 
-        Assert.Empty(await owner.Get<ListStuckApprovalTasks>().HandleAsync(Ct));
+        Assert.Empty((await owner.Get<ListStuckApprovalTasks>().HandleAsync(Ct)).Tasks);
         var moved = (await w.HistoryAsync(id)).Single(h => h.Action == ApprovalAction.Reassigned);
         Assert.Equal((w.Agency.OwnerName, w.Manager.FullName, w.OtherManager.FullName), (moved.ActorName, moved.OnBehalfOfName, moved.Detail));
         Assert.True((await w.DecideAsync(w.OtherManager.UserId, (await w.OpenTasksAsync(id)).Single().Id)).Succeeded);
@@ -299,7 +299,7 @@ public abstract class ApprovalRuntimeTests(AppHost app)
         await using (var ownerB = await app.OwnerScopeAsync(b))
         {
             Assert.Empty(await ownerB.Get<ListMyApprovals>().HandleAsync(ApprovalInboxTab.Pending, Ct));
-            Assert.Empty(await ownerB.Get<ListStuckApprovalTasks>().HandleAsync(Ct));
+            Assert.Empty((await ownerB.Get<ListStuckApprovalTasks>().HandleAsync(Ct)).Tasks);
             Assert.Null(await ownerB.Get<GetApprovalProgress>().HandleAsync(id, Ct));
             Assert.Equal("Task.NotFound", Codes(await ownerB.Get<DecideApprovalTask>().HandleAsync(new DecideApprovalTaskRequest(task.Id, ApprovalDecisionKind.Approve, null), Ct)));
             Assert.Equal("Task.NotFound", Codes(await ownerB.Get<ReassignApprovalTask>().HandleAsync(task.Id, b.OwnerUserId, Ct)));
@@ -312,7 +312,7 @@ public abstract class ApprovalRuntimeTests(AppHost app)
         // Inside agency A: the owner's progress view, and the sales member sees their own application but decides nothing.
         await using var sales = await w.As(w.Sales.UserId);
         var progress = await sales.Get<GetApprovalProgress>().HandleAsync(id, Ct);
-        Assert.Equal(("业务经理初审", ApprovalStepState.Current), (progress!.CurrentStep, progress.Path.Single(p => p.State == ApprovalStepState.Current).Name));
+        Assert.Equal(("业务经理初审", "业务经理初审"), (progress!.CurrentStep, progress.Path.Single(p => p.State == ApprovalStepState.Current).Name));
         Assert.False(Assert.Single(progress.CurrentTasks).CanDecide);
         Assert.Equal("Task.NotFound", Codes(await sales.Get<DecideApprovalTask>().HandleAsync(new DecideApprovalTaskRequest(task.Id, ApprovalDecisionKind.Approve, null), Ct)));
     }
