@@ -129,6 +129,8 @@ public sealed class ApprovalRuntime(AuditLog audit)
             }
         }
 
+        // Countersign colleagues see each signature; everyone at the node sees it move on.
+        inboxes.UnionWith(tasks.Select(t => t.ApproverId));
         if (step.Instance!.Status == ApprovalInstanceStatus.Running && application.Status == ApplicationStatus.Returned)
             application.Status = ApplicationStatus.InApproval;
         application.UpdatedAt = now;

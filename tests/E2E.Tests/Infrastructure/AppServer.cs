@@ -28,6 +28,9 @@ public sealed class AppServer : IAsyncLifetime
     public string ApexUrl => App.ApexUrl;
     public string AgencyUrl(string slug) => App.AgencyUrl(slug);
     public int OutputMark => App.OutputMark;
+
+    /// <summary>The app's data folder (its SQLite catalog and agency databases), for tests that seed rows no page creates yet.</summary>
+    public string DataDirectory => App.DataDirectory;
     public string OutputSince(int mark) => App.OutputSince(mark);
 
     public async Task InitializeAsync()
@@ -104,6 +107,8 @@ public sealed class AppProcess(AppProcessOptions? options = null) : IAsyncDispos
 
     /// <summary>Number of output lines so far; pass to <see cref="OutputSince"/> to see what one test caused.</summary>
     public int OutputMark => _output.Count;
+
+    public string DataDirectory => _dataDirectory ?? throw new InvalidOperationException("The app has not started.");
 
     public string OutputSince(int mark) => string.Join(Environment.NewLine, _output.Skip(mark));
 
