@@ -77,6 +77,7 @@ public static class InfrastructureServiceCollectionExtensions
         Automation.AutomationServices.AddAutomation(services, configuration);
         FollowUps.FollowUpServices.AddFollowUps(services, configuration);
         Reclaim.ReclaimServices.AddReclaim(services, configuration);
+        Approvals.ApprovalServices.AddApprovals(services, configuration);
         Apply.ApplyServices.AddApplyForm(services, configuration);
         Credit.CreditServices.AddCreditReports(services, configuration);
         Progress.ProgressServices.AddProgressLinks(services, configuration);

@@ -25,4 +25,16 @@ public enum NotificationKind
     AutomationNotice,
     /// <summary>An automation rule gave the member a to-do on their lead; the subject is "rule name｜note".</summary>
     AutomationTask,
+    /// <summary>An approval task waits for the member (<see cref="Notification.Detail"/>: the application id; subject: its number).</summary>
+    ApprovalTask,
+    /// <summary>An approver returned the member's application for more documents.</summary>
+    ApprovalReturned,
+    /// <summary>The member's application was approved.</summary>
+    ApprovalApproved,
+    /// <summary>The member's application was rejected.</summary>
+    ApprovalRejected,
+    /// <summary>抄送: an approval flow copied the member on an application.</summary>
+    ApprovalCopied,
+    /// <summary>The member's approval task is past its SLA.</summary>
+    ApprovalReminder,
 }

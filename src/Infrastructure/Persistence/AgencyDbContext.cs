@@ -38,6 +38,10 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AdmissionRule> AdmissionRules => Set<AdmissionRule>();
     public DbSet<Domain.Credit.CreditReport> CreditReports => Set<Domain.Credit.CreditReport>();
     public DbSet<ApplicationProgressLink> ApplicationProgressLinks => Set<ApplicationProgressLink>();
+    public DbSet<ApplicationApproval> ApplicationApprovals => Set<ApplicationApproval>();
+    public DbSet<ApprovalTask> ApprovalTasks => Set<ApprovalTask>();
+    public DbSet<ApprovalDecision> ApprovalDecisions => Set<ApprovalDecision>();
+    public DbSet<ApprovalDelegation> ApprovalDelegations => Set<ApprovalDelegation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();

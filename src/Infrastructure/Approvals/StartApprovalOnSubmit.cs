@@ -1,0 +1,62 @@
+using LoanSaaS.Domain.Applications;
+using LoanSaaS.Domain.Approvals;
+using LoanSaaS.Infrastructure.Applications;
+using LoanSaaS.Infrastructure.Audit;
+using LoanSaaS.Infrastructure.Common;
+using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Tenancy.Live;
+using LoanSaaS.Tenancy.Resolution;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoanSaaS.Infrastructure.Approvals;
+
+/// <summary>
+/// The approval runtime's part of <c>SubmitApplication</c>. A first submission pins the latest published version of the
+/// product's flow (its <c>ApprovalFlowKey</c>, else "default") and starts it; a resubmission after 退回补件 resumes the
+/// returned node. Refusals (<see cref="SubmissionRefusedException"/>): Approval.NoPublishedFlow, Approval.AlreadyStarted,
+/// Approval.NotReturned, Approval.NoApprover. Scoped: one submission per instance, announced after the commit.
+/// </summary>
+public sealed class StartApprovalOnSubmit(ApprovalRuntime runtime, TenantContext tenant, ILiveEvents live) : IApplicationSubmissionHook
+{
+    public static readonly FieldError NoPublishedFlow = new("Approval", "NoPublishedFlow");
+
+    private ApprovalChange? _change;
+
+    public async Task OnSubmittingAsync(AgencyDbContext db, LoanApplication application, bool resubmission, string actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var actor = new AuditActor(actorId, await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? "");
+        var open = await db.ApplicationApprovals
+            .Where(a => a.ApplicationId == application.Id && (a.Status == ApprovalInstanceStatus.Running || a.Status == ApprovalInstanceStatus.Returned))
+            .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync(ct);
+        ApprovalFlowVersion flow;
+        ApprovalEvent e;
+        if (resubmission || open is not null)
+        {
+            if (open is null) throw new SubmissionRefusedException(new FieldError(ApprovalError.NotReturned.Field, ApprovalError.NotReturned.Code));
+            flow = await db.ApprovalFlows.AsNoTracking().FirstAsync(f => f.Id == open.FlowVersionId, ct);
+            e = new ApprovalResubmitted();
+        }
+        else
+        {
+            var key = await db.LoanProducts.AsNoTracking().Where(p => p.Id == application.ProductId).Select(p => p.ApprovalFlowKey).FirstOrDefaultAsync(ct)
+                ?? SampleApprovalFlow.FlowKey;
+            flow = await db.ApprovalFlows.AsNoTracking().Where(f => f.FlowKey == key && f.Status == ApprovalFlowStatus.Published)
+                .OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct) ?? throw new SubmissionRefusedException(NoPublishedFlow);
+            e = new ApprovalSubmitted(flow.Id, flow.Version);
+        }
+
+        application.Status = ApplicationStatus.InApproval;
+        var applied = await runtime.ApplyAsync(db, application, open, flow, e, actor, now, ct);
+        if (applied.Value is null) throw new SubmissionRefusedException(applied.Errors[0]);
+        _change = applied.Value;
+    }
+
+    public async Task OnSubmittedAsync(LoanApplication application, CancellationToken ct)
+    {
+        if (_change is { } change && change.ApplicationId == application.Id)
+        {
+            _change = null;
+            await change.PublishAsync(live, tenant.Required.Id, ct);
+        }
+    }
+}
