@@ -36,6 +36,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApprovalFlowVersion> ApprovalFlows => Set<ApprovalFlowVersion>();
     public DbSet<LoanApplication> LoanApplications => Set<LoanApplication>();
     public DbSet<AdmissionRule> AdmissionRules => Set<AdmissionRule>();
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();
