@@ -34,7 +34,7 @@ public sealed class EditApplication(ITenantDbContextFactory contexts, TenantCont
         void Change<T>(string field, T before, T after, Action set)
         {
             if (EqualityComparer<T>.Default.Equals(before, after)) return;
-            changes.Add(new { field, from = before?.ToString(), to = after?.ToString() });
+            changes.Add(new { field, from = Text(before), to = Text(after) });
             set();
         }
         var input = request.Input;
@@ -53,4 +53,12 @@ public sealed class EditApplication(ITenantDbContextFactory contexts, TenantCont
         await ApplicationAccess.PublishChangedAsync(live, tenant, application, ct);
         return Result<long>.Ok(application.Version);
     }
+
+    /// <summary>Amounts as typed ("10", not the stored "10.00"), everything else as is.</summary>
+    private static string? Text<T>(T value) => value switch
+    {
+        decimal d => d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+        null => null,
+        _ => value.ToString(),
+    };
 }

@@ -72,7 +72,7 @@ public sealed class GetApplication(ITenantDbContextFactory contexts, ICurrentUse
                 JsonValueKind.String => p.Value.GetString()!,
                 JsonValueKind.Array => string.Join("|", p.Value.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Object
                     ? $"{Text(c, "field")}:{Text(c, "from")}→{Text(c, "to")}" : c.ToString())),
-                _ => p.Value.ToString(),
+                _ => p.Value.GetRawText(),
             };
         return data;
     }

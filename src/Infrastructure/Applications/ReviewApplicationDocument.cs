@@ -33,8 +33,8 @@ public sealed class ReviewApplicationDocument(ITenantDbContextFactory contexts, 
             : await db.LoanApplications.VisibleTo(user).FirstOrDefaultAsync(a => a.Id == document.ApplicationId, ct);
         if (document is null || application is null) return Result<long>.Fail("Document", "NotFound");
         if (application.OwnerId == user.UserId) return Result<long>.Fail("Document", "OwnApplication");
-        if (document.Version != request.Version) return Result<long>.Fail("Document", "ChangedByOthers");
         if (document.IsSuperseded) return Result<long>.Fail("Document", "Superseded");
+        if (document.Version != request.Version) return Result<long>.Fail("Document", "ChangedByOthers");
         if (!ApplicationInputRules.IsOpen(application.Status)) return Result<long>.Fail("Application", "NotOpen");
 
         var now = time.GetUtcNow();
