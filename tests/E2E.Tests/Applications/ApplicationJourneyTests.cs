@@ -48,6 +48,7 @@ public sealed partial class ApplicationJourneyTests(AppServer app, ITestOutputHe
         await page.ClickTestId("application-create");
         await Expect(page.GetByText("金额须在 1–20 万元之间")).ToBeVisibleAsync();
         await page.FillField("application-amount", "12");
+        await NoSnackbarAsync(page);
         await Screenshots.Shoot(page, "application-new");
         await page.ClickTestId("application-create");
         await page.WaitForURLAsync(new Regex("/applications/[0-9a-f-]{36}$"));
@@ -62,7 +63,7 @@ public sealed partial class ApplicationJourneyTests(AppServer app, ITestOutputHe
         var id = Item(page, "身份证正反面");
         await id.ByTestId("document-file").SetInputFilesAsync(fake);
         await Expect(id.ByTestId("document-refused")).ToContainTextAsync("文件内容不是 JPG、PNG、WebP 图片或 PDF");
-        foreach (var (item, index) in new[] { "身份证正反面", "征信报告", "收入证明", "银行流水", "社保缴纳证明" }.Select((item, i) => (item, i)))
+        foreach (var (item, index) in Checklist.Select((item, i) => (item, i)))
         {
             var file = Path.Combine(folder, index == 1 ? "征信报告.pdf" : $"{item}.png");
             await File.WriteAllBytesAsync(file, index == 1 ? SampleDocuments.Pdf("Credit report") : SampleDocuments.Png(seed: index));
@@ -99,6 +100,8 @@ public sealed partial class ApplicationJourneyTests(AppServer app, ITestOutputHe
         await Expect(panel.Locator("[data-testid='lead-application']", new() { HasText = number })).ToContainTextAsync("审批中");
         await Screenshots.Shoot(page, "customer-applications");
     });
+
+    private static readonly string[] Checklist = ["身份证正反面", "征信报告", "收入证明", "银行流水", "社保缴纳证明"];
 
     private static ILocator Item(IPage page, string item) => page.Locator($"[data-testid='document-item'][data-item='{item}']");
 
