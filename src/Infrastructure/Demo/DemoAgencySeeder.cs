@@ -64,6 +64,8 @@ public sealed class DemoAgencySeeder(CatalogDbContextFactory catalog, TenantData
             throw new InvalidOperationException("The demo agency could not be provisioned; see the log.");
         await SeedTeamAsync(TenantStore.ToInfo(tenant), ct);
         await SeedLeadsAsync(TenantStore.ToInfo(tenant), ct);
+        await using (var scope = scopes.Begin(TenantStore.ToInfo(tenant)))
+            await DemoApplications.SeedAsync(scope.ServiceProvider, ct);
     }
 
     private async Task SeedTeamAsync(TenantInfo tenant, CancellationToken ct)

@@ -45,7 +45,7 @@ public sealed class BoardFeed(ILiveEvents live, TenantScopes scopes)
         await using var db = scope.ServiceProvider.GetRequiredService<ITenantDbContextFactory>().Create();
         var onBoard = db.Leads.Where(l => l.Id == leadId && l.Status == LeadStatus.Active
             && db.FunnelStages.Any(s => s.Id == l.StageId && s.BoardId == boardId && !s.IsArchived));
-        return (await BoardReads.CardsAsync(db, onBoard, 0, 1, default)).SingleOrDefault();
+        return (await BoardReads.WithApplicationsAsync(db, await BoardReads.CardsAsync(db, onBoard, 0, 1, default), default)).SingleOrDefault();
     }
 
     private sealed class Feed : IDisposable

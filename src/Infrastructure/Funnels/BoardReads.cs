@@ -45,4 +45,19 @@ internal static class BoardReads
             c.OwnerId is null ? null : owners.GetValueOrDefault(c.OwnerId), c.Intent, c.StageEnteredAt, c.NextFollowUpAt,
             c.ConvertedAt is not null, c.Version)).ToList();
     }
+
+    /// <summary>
+    /// The cards with their customers' latest open application: one query for all of them (a board load asks once for
+    /// every column), reading only applications of these leads that are still open.
+    /// </summary>
+    public static async Task<IReadOnlyList<BoardCard>> WithApplicationsAsync(AgencyDbContext db, IReadOnlyList<BoardCard> cards, CancellationToken ct)
+    {
+        var customers = cards.Where(c => c.IsCustomer).Select(c => c.Id).Distinct().ToList();
+        if (customers.Count == 0) return cards;
+        var open = Domain.Applications.ApplicationInputRules.OpenStatuses;
+        var rows = await db.LoanApplications.AsNoTracking().Where(a => customers.Contains(a.LeadId) && open.Contains(a.Status))
+            .Select(a => new { a.LeadId, a.Status, a.AmountWan, a.CreatedAt, a.Id }).ToListAsync(ct);
+        var latest = rows.GroupBy(r => r.LeadId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).First());
+        return cards.Select(c => latest.TryGetValue(c.Id, out var a) ? c with { Application = new BoardCardApplication(a.Status, a.AmountWan) } : c).ToList();
+    }
 }

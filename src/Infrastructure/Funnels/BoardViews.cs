@@ -11,7 +11,13 @@ public sealed record BoardStageView(Guid Id, string Name, string Color, StageCat
 /// <summary>A card as the board shows it: the mobile masked, nothing else personal.</summary>
 public sealed record BoardCard(
     Guid Id, Guid StageId, string Number, string Name, string? MobileMasked, decimal? AmountWan, string? OwnerId, Guid? TeamId, string? OwnerName,
-    IntentLevel? Intent, DateTimeOffset? StageEnteredAt, DateTimeOffset? NextFollowUpAt, bool IsCustomer, long Version);
+    IntentLevel? Intent, DateTimeOffset? StageEnteredAt, DateTimeOffset? NextFollowUpAt, bool IsCustomer, long Version)
+{
+    /// <summary>The customer's latest open application (进件), for the card's badge.</summary>
+    public BoardCardApplication? Application { get; init; }
+}
+
+public sealed record BoardCardApplication(Domain.Applications.ApplicationStatus Status, decimal AmountWan);
 
 /// <summary>A column's count and amount (万元) over every card the viewer may see, not only the loaded ones.</summary>
 public sealed record StageTotal(int Count, decimal AmountWan)

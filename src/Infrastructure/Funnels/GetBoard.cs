@@ -31,6 +31,7 @@ public sealed class GetBoard(ITenantDbContextFactory contexts, ICurrentUserAcces
             cards[stage.Id] = totals.ContainsKey(stage.Id)
                 ? await BoardReads.CardsAsync(db, filter.Apply(leads, [stage.Id], user, protector), 0, BoardReads.FirstPageSize, ct)
                 : [];
-        return new BoardView(board.Id, board.Name, boards, stages, totals, cards);
+        var badged = (await BoardReads.WithApplicationsAsync(db, cards.Values.SelectMany(c => c).ToList(), ct)).ToLookup(c => c.StageId);
+        return new BoardView(board.Id, board.Name, boards, stages, totals, cards.ToDictionary(c => c.Key, c => (IReadOnlyList<BoardCard>)badged[c.Key].ToList()));
     }
 }

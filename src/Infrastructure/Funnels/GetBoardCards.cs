@@ -19,7 +19,8 @@ public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUser
         await using (db)
         {
             if (!await db.FunnelStages.AnyAsync(s => s.Id == stageId && s.BoardId == boardId, ct)) return [];
-            return await BoardReads.CardsAsync(db, filter.Apply(await LeadsAsync(db, filter, ct), [stageId], user, protector), Math.Max(0, skip), BoardReads.PageSize, ct);
+            var page = await BoardReads.CardsAsync(db, filter.Apply(await LeadsAsync(db, filter, ct), [stageId], user, protector), Math.Max(0, skip), BoardReads.PageSize, ct);
+            return await BoardReads.WithApplicationsAsync(db, page, ct);
         }
     }
 
@@ -41,7 +42,7 @@ public sealed class GetBoardCards(ITenantDbContextFactory contexts, ICurrentUser
         {
             var stageIds = await StageIdsAsync(db, boardId, ct);
             var cards = filter.Apply(await LeadsAsync(db, filter, ct), stageIds, user, protector).Where(l => l.Id == leadId);
-            return (await BoardReads.CardsAsync(db, cards, 0, 1, ct)).SingleOrDefault();
+            return (await BoardReads.WithApplicationsAsync(db, await BoardReads.CardsAsync(db, cards, 0, 1, ct), ct)).SingleOrDefault();
         }
     }
 

@@ -42,6 +42,7 @@ public abstract class AgencyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApprovalTask> ApprovalTasks => Set<ApprovalTask>();
     public DbSet<ApprovalDecision> ApprovalDecisions => Set<ApprovalDecision>();
     public DbSet<ApprovalDelegation> ApprovalDelegations => Set<ApprovalDelegation>();
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();

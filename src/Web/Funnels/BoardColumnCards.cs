@@ -14,7 +14,10 @@ namespace LoanSaaS.Web.Funnels;
 /// </summary>
 public sealed class BoardColumnCards(IStringLocalizer<BoardText> t)
 {
-    /// <summary>The cards of one column, each as [id, version, name, mobile, amount, intent, owner, days, next, overdue, customer].</summary>
+    /// <summary>
+    /// The cards of one column, each as [id, version, name, mobile, amount, intent, owner, days, next, overdue, customer,
+    /// application badge ("进件 审批中 · 30万"), application status].
+    /// </summary>
     public IReadOnlyList<object?[]> Column(IEnumerable<BoardCard> cards, DateTimeOffset now)
     {
         var (overdue, next, customer) = (t["Overdue"].Value, t["Next"].Value, t["Customer"].Value);
@@ -29,6 +32,8 @@ public sealed class BoardColumnCards(IStringLocalizer<BoardText> t)
                 card.Intent?.ToString(), string.IsNullOrEmpty(card.OwnerName) ? null : card.OwnerName, t["DaysInStage", days].Value,
                 card.NextFollowUpAt is { } at ? $"{(late ? overdue : next)} {Shanghai.ToShanghai(at).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)}" : null,
                 late, card.IsCustomer ? customer : null,
+                card.Application is { } app ? t["Application", t["ApplicationStatus." + app.Status].Value, app.AmountWan.ToString("#,0.##", CultureInfo.InvariantCulture)].Value : null,
+                card.Application?.Status.ToString(),
             };
         }).ToList();
     }

@@ -4,6 +4,7 @@ using LoanSaaS.Tenancy.Catalog;
 using LoanSaaS.Tenancy.Resolution;
 using LoanSaaS.Web.Account;
 using LoanSaaS.Web.Apply;
+using LoanSaaS.Web.Applications;
 using LoanSaaS.Web.Imports;
 using LoanSaaS.Web.Leads;
 using LoanSaaS.Web.Health;
@@ -113,6 +114,7 @@ public static class LoanSaaSComposition
         app.MapAccountEndpoints();
         app.MapLeadEndpoints();
         app.MapImportEndpoints();
+        app.MapApplicationEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -12,21 +12,28 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<App
     private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         + "font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
 
+    /// <summary>
+    /// An application's document (image or PDF): nothing runs in it, and only this site's pages may show it in a frame
+    /// (the application page's PDF preview); the browser's own PDF viewer needs object-src.
+    /// </summary>
+    private const string DocumentPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+
     private readonly string _framable = Policy + Sources(apply.Value.FrameAncestors);
 
     public Task InvokeAsync(HttpContext http)
     {
         var embeddable = IsEmbeddable(http.Request.Path);
         var secretUrl = CarriesSecret(http.Request.Path);
+        var document = Applications.ApplicationEndpoints.IsDocument(http.Request.Path);
         http.Response.OnStarting(() =>
         {
             var h = http.Response.Headers;
-            h.ContentSecurityPolicy = embeddable ? _framable : Policy + "'none'";
+            h.ContentSecurityPolicy = document ? DocumentPolicy : embeddable ? _framable : Policy + "'none'";
             h.XContentTypeOptions = "nosniff";
             // X-Frame-Options cannot name several sites, so CSP frame-ancestors alone decides for the embeddable form
             // (antiforgery adds SAMEORIGIN while rendering; it would block the agency's own site).
             if (embeddable) h.Remove("X-Frame-Options");
-            else h.XFrameOptions = "DENY";
+            else h.XFrameOptions = document ? "SAMEORIGIN" : "DENY";
             h["Referrer-Policy"] = secretUrl ? "no-referrer" : "strict-origin-when-cross-origin";
             if (secretUrl) h.CacheControl = "no-store";
             h["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";

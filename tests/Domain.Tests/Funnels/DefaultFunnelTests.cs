@@ -9,7 +9,7 @@ public class DefaultFunnelTests
     public void Stages_follow_the_brokerage_process_then_the_lost_stages()
     {
         Assert.Equal(
-            ["new", "screening", "intent", "visit", "qualification", "matching", "signing", "postloan", "invalid", "lost"],
+            ["new", "screening", "intent", "visit", "qualification", "matching", "application", "signing", "postloan", "invalid", "lost"],
             DefaultFunnel.Stages.Select(s => s.Key));
         Assert.Equal(Enumerable.Range(1, DefaultFunnel.Stages.Count), DefaultFunnel.Stages.Select(s => s.Order));
     }

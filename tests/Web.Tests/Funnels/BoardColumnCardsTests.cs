@@ -25,7 +25,17 @@ public sealed class BoardColumnCardsTests : WebTestContext
 
         var row = Assert.Single(Cards.Column([card], Now));
 
-        Assert.Equal<object?>([card.Id, 4L, "田文", "136****9025", "80 万", "A", "孙丽", "停留 3 天", "已逾期 12-06 08:00", true, "客户"], row);
+        Assert.Equal<object?>([card.Id, 4L, "田文", "136****9025", "80 万", "A", "孙丽", "停留 3 天", "已逾期 12-06 08:00", true, "客户", null, null], row);
+    }
+
+    [Fact]
+    public void A_customer_with_an_open_application_carries_its_status_and_amount()
+    {
+        var card = Card() with { Application = new BoardCardApplication(Domain.Applications.ApplicationStatus.InApproval, 30.5m) };
+
+        var row = Assert.Single(Cards.Column([card], Now));
+
+        Assert.Equal(("进件 审批中 · 30.5万", "InApproval"), (row[11], row[12]));
     }
 
     [Fact]

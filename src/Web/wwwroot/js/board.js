@@ -60,13 +60,13 @@ export function attach(root, board, texts) {
     root._boardListeners = listeners;
 }
 
-// Draws one column: each card is [id, version, name, mobile, amount, intent, owner, days, next, overdue, customer].
+// Draws one column: each card is [id, version, name, mobile, amount, intent, owner, days, next, overdue, customer, application, applicationStatus].
 export function fill(root, stageId, cards) {
     const zone = root.querySelector(`[data-zone="${stageId}"]`);
     if (zone) zone.replaceChildren(...cards.map(card => draw(card, root._boardTexts)));
 }
 
-function draw([id, version, name, mobile, amount, intent, owner, days, next, overdue, customer], texts) {
+function draw([id, version, name, mobile, amount, intent, owner, days, next, overdue, customer, application, applicationStatus], texts) {
     const card = element("div", "board-card", { draggable: "true", "data-testid": "board-card", "data-lead": id, "data-version": version });
     const top = element("div", "board-card-top");
     top.append(element("a", "board-card-name", { href: `/leads/${id}`, "data-open": "", "data-testid": "board-card-name" }, name));
@@ -80,6 +80,7 @@ function draw([id, version, name, mobile, amount, intent, owner, days, next, ove
     if (next) meta.append(element("span", overdue ? "board-card-next overdue" : "board-card-next", {}, next));
     if (customer) meta.append(element("span", "board-customer", {}, customer));
     card.append(top, line, meta);
+    if (application) card.append(element("span", `board-application app-${applicationStatus.toLowerCase()}`, { "data-testid": "board-card-application", "data-status": applicationStatus }, application));
     return card;
 }
 
