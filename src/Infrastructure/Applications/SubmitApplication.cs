@@ -2,10 +2,8 @@ using LoanSaaS.Domain.Applications;
 using LoanSaaS.Domain.Funnels;
 using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Team;
-using LoanSaaS.Domain.Time;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
-using LoanSaaS.Infrastructure.CustomFields;
 using LoanSaaS.Infrastructure.Funnels;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
@@ -51,7 +49,7 @@ public sealed class SubmitApplication(ITenantDbContextFactory contexts, TenantCo
         var documents = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(ct);
         var missing = ApplicationChecklist.Missing(product.RequiredDocuments, documents);
         var now = time.GetUtcNow();
-        var failures = await AdmissionFailuresAsync(db, ApplicationFacts.For(lead, product, application, Shanghai.Today(time), missing.Count), now, ct);
+        var failures = await CheckAdmission.FailuresAsync(db, lead, product, application, missing.Count, now, ct);
         if (failures.Count > 0)
         {
             ApplicationAccess.Audit(audit, db, user, "refused", application, new
@@ -63,8 +61,17 @@ public sealed class SubmitApplication(ITenantDbContextFactory contexts, TenantCo
         }
 
         var resubmission = application.Status == ApplicationStatus.Returned;
-        foreach (var hook in hooks) await hook.OnSubmittingAsync(db, application, resubmission, user.UserId, now, ct);
+        // In approval unless a hook decides otherwise (a flow without approve steps ends at once).
         application.Status = ApplicationStatus.InApproval;
+        try
+        {
+            foreach (var hook in hooks) await hook.OnSubmittingAsync(db, application, resubmission, user.UserId, now, ct);
+        }
+        catch (SubmissionRefusedException refused)
+        {
+            return Result<SubmitOutcome>.Fail([refused.Error]);
+        }
+
         application.SubmittedAt = now;
         application.SubmittedById = user.UserId;
         ApplicationAccess.Touch(application, now);
@@ -75,16 +82,8 @@ public sealed class SubmitApplication(ITenantDbContextFactory contexts, TenantCo
 
         if (move is { } moved) await live.PublishAsync(BoardEvents.Topic(tenant.Required.Id, moved.BoardId), BoardEvents.Moved(lead, moved.FromStageId, user.UserId), ct);
         await ApplicationAccess.PublishChangedAsync(live, tenant, application, ct);
+        foreach (var hook in hooks) await hook.OnCommittedAsync(application, ct);
         return Result<SubmitOutcome>.Ok(new SubmitOutcome(application.Version, []));
-    }
-
-    /// <summary>The enabled admission rules that hold for these facts, over the built-in fields and the agency's own.</summary>
-    private static async Task<IReadOnlyList<AdmissionFailure>> AdmissionFailuresAsync(AgencyDbContext db, ApplicationFacts facts, DateTimeOffset now, CancellationToken ct)
-    {
-        var rules = await db.AdmissionRules.AsNoTracking().Where(r => r.IsEnabled && !r.IsArchived).ToListAsync(ct);
-        if (rules.Count == 0) return [];
-        var fields = await CustomFieldSet.LoadAsync(db, ct);
-        return AdmissionCheck.Failures(rules, facts, ApplicationConditions.With(fields.All), now);
     }
 
     /// <summary>

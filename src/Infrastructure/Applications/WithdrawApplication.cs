@@ -17,7 +17,8 @@ public sealed record WithdrawApplicationRequest(Guid ApplicationId, long Version
 /// The sales side withdraws an application not yet decided (草稿, 审批中, 退回补件), with a reason; audited.
 /// Refusals: Application.NotFound / ChangedByOthers / NotOpen, Reason.Required / TooLong.
 /// </summary>
-public sealed class WithdrawApplication(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, AuditLog audit, ILiveEvents live, TimeProvider time)
+public sealed class WithdrawApplication(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, IEnumerable<IApplicationSubmissionHook> hooks,
+    AuditLog audit, ILiveEvents live, TimeProvider time)
 {
     public async Task<Result<long>> HandleAsync(WithdrawApplicationRequest request, CancellationToken ct)
     {
@@ -31,13 +32,16 @@ public sealed class WithdrawApplication(ITenantDbContextFactory contexts, Tenant
         if (!ApplicationInputRules.IsOpen(application.Status)) return Result<long>.Fail("Application", "NotOpen");
 
         var from = application.Status;
+        var now = time.GetUtcNow();
+        foreach (var hook in hooks) await hook.OnWithdrawingAsync(db, application, user.UserId, now, ct);
         application.Status = ApplicationStatus.Withdrawn;
         application.CurrentStep = null;
-        ApplicationAccess.Touch(application, time.GetUtcNow());
+        ApplicationAccess.Touch(application, now);
         ApplicationAccess.Audit(audit, db, user, "withdrawn", application, new { from = from.ToString(), reason = reason.Value });
         var saved = await ApplicationAccess.SaveAsync(db, ct);
         if (!saved.Succeeded) return Result<long>.Fail(saved.Errors);
         await ApplicationAccess.PublishChangedAsync(live, tenant, application, ct);
+        foreach (var hook in hooks) await hook.OnCommittedAsync(application, ct);
         return Result<long>.Ok(application.Version);
     }
 }

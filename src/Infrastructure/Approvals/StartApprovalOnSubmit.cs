@@ -51,7 +51,19 @@ public sealed class StartApprovalOnSubmit(ApprovalRuntime runtime, TenantContext
         _change = applied.Value;
     }
 
-    public async Task OnSubmittedAsync(LoanApplication application, CancellationToken ct)
+    public async Task OnWithdrawingAsync(AgencyDbContext db, LoanApplication application, string actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await db.ApplicationApprovals
+            .Where(a => a.ApplicationId == application.Id && (a.Status == ApprovalInstanceStatus.Running || a.Status == ApprovalInstanceStatus.Returned))
+            .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync(ct);
+        if (open is null) return;
+        var actor = new AuditActor(actorId, await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? "");
+        var flow = await db.ApprovalFlows.AsNoTracking().FirstAsync(f => f.Id == open.FlowVersionId, ct);
+        var applied = await runtime.ApplyAsync(db, application, open, flow, new ApprovalWithdrawn(actorId), actor, now, ct);
+        _change = applied.Value;
+    }
+
+    public async Task OnCommittedAsync(LoanApplication application, CancellationToken ct)
     {
         if (_change is { } change && change.ApplicationId == application.Id)
         {

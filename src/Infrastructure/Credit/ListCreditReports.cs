@@ -25,7 +25,7 @@ public sealed class ListCreditReports(ITenantDbContextFactory contexts, ICurrent
         var application = await db.LoanApplications.AsNoTracking().VisibleTo(user).Where(a => a.Id == applicationId)
             .Select(a => new { a.Id, Lead = db.Leads.Where(l => l.Id == a.LeadId).Select(l => new { l.ConsentAt, HasId = l.IdNumber.Index != null }).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        if (application?.Lead is null) return Result<CreditReportPanelData>.Fail([ApplicationScope.NotFound]);
+        if (application?.Lead is null) return Result<CreditReportPanelData>.Fail([ApplicationAccess.NotFound]);
         var reports = await db.CreditReports.AsNoTracking().Where(r => r.ApplicationId == applicationId)
             .OrderByDescending(r => r.ReportDate).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.Provider, r.ReportDate, r.Score, r.CurrentOverdueCount, r.Queries6Months, r.PulledByName, r.PulledAt })

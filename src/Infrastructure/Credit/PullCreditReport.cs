@@ -35,10 +35,10 @@ public sealed class PullCreditReport(
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
         var application = await db.LoanApplications.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null) return Result<Guid>.Fail([ApplicationScope.NotFound]);
+        if (application is null) return Result<Guid>.Fail([ApplicationAccess.NotFound]);
         if (application.Status is ApplicationStatus.Withdrawn or ApplicationStatus.Rejected) return Result<Guid>.Fail([Closed]);
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == application.LeadId, ct);
-        if (lead is null) return Result<Guid>.Fail([ApplicationScope.NotFound]);
+        if (lead is null) return Result<Guid>.Fail([ApplicationAccess.NotFound]);
         if (lead.ConsentAt is null) return Result<Guid>.Fail([ConsentMissing]);
         if (!lead.IdNumber.HasValue) return Result<Guid>.Fail([IdNumberMissing]);
 

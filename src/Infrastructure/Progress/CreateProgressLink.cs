@@ -45,8 +45,8 @@ public sealed class CreateProgressLink(
             return Result<CreatedProgressLink>.Fail([BadOrigin]);
 
         await using var db = contexts.Create();
-        var application = await db.LoanApplications.AsNoTracking().ManagedBy(user).FirstOrDefaultAsync(a => a.Id == request.ApplicationId, ct);
-        if (application is null) return Result<CreatedProgressLink>.Fail([ApplicationScope.NotFound]);
+        var application = await db.LoanApplications.AsNoTracking().WorkableBy(user).FirstOrDefaultAsync(a => a.Id == request.ApplicationId, ct);
+        if (application is null) return Result<CreatedProgressLink>.Fail([ApplicationAccess.NotFound]);
         if (application.Status == ApplicationStatus.Withdrawn) return Result<CreatedProgressLink>.Fail([Closed]);
 
         var now = time.GetUtcNow();

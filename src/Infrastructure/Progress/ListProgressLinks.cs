@@ -19,8 +19,8 @@ public sealed class ListProgressLinks(ITenantDbContextFactory contexts, ICurrent
     {
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
-        if (!await db.LoanApplications.ManagedBy(user).AnyAsync(a => a.Id == applicationId, ct))
-            return Result<IReadOnlyList<ProgressLinkRow>>.Fail([ApplicationScope.NotFound]);
+        if (!await db.LoanApplications.WorkableBy(user).AnyAsync(a => a.Id == applicationId, ct))
+            return Result<IReadOnlyList<ProgressLinkRow>>.Fail([ApplicationAccess.NotFound]);
         var now = time.GetUtcNow();
         var links = await db.ApplicationProgressLinks.AsNoTracking().Where(l => l.ApplicationId == applicationId).ToListAsync(ct);
         IReadOnlyList<ProgressLinkRow> rows = links.OrderByDescending(l => l.CreatedAt)

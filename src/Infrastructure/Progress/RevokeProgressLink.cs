@@ -19,7 +19,7 @@ public sealed class RevokeProgressLink(ITenantDbContextFactory contexts, ICurren
         var user = await current.RequireAsync(Permission.None, ct);
         await using var db = contexts.Create();
         var link = await db.ApplicationProgressLinks.Where(l => l.Id == linkId)
-            .Where(l => db.LoanApplications.ManagedBy(user).Any(a => a.Id == l.ApplicationId)).FirstOrDefaultAsync(ct);
+            .Where(l => db.LoanApplications.WorkableBy(user).Any(a => a.Id == l.ApplicationId)).FirstOrDefaultAsync(ct);
         if (link is null) return Result.Fail([NotFound]);
         if (link.RevokedAt is not null) return Result.Ok();
         db.Entry(link).Property(l => l.Version).OriginalValue = version;

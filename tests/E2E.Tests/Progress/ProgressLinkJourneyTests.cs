@@ -18,12 +18,12 @@ public sealed class ProgressLinkJourneyTests(AppServer app, ITestOutputHelper ou
     [Fact]
     public Task Sales_pulls_credit_and_sends_a_progress_link_the_borrower_opens_on_a_phone() => Journey(async () =>
     {
-        Step("a customer of 刘洋 with consent and an application in 风控复审 (written directly; the application pages are another feature)");
-        var leadId = await ApplicationInReviewAsync();
+        Step("a customer of 刘洋 with consent and an application in 风控复审 (written directly)");
+        var (leadId, applicationId) = await ApplicationInReviewAsync();
 
         var page = await NewPageAsync();
         await page.LoginAsync(App.AgencyUrl(DemoSlug), DemoSalesMobile, DemoPassword);
-        await page.GotoAsync($"{App.AgencyUrl(DemoSlug)}/customers/{leadId}");
+        await page.GotoAsync($"{App.AgencyUrl(DemoSlug)}/applications/{applicationId}");
         await page.WaitInteractiveAsync();
 
         Step("pull the credit report: the summary in clear, the report after a reason");
@@ -35,7 +35,6 @@ public sealed class ProgressLinkJourneyTests(AppServer app, ITestOutputHelper ou
         await page.FillField("credit-reveal-reason", "风控复审核对负债");
         await page.ClickTestId("credit-reveal-confirm");
         await Expect(page.ByTestId("credit-report")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid='timeline-entry'][data-kind='creditpulled']")).ToBeVisibleAsync();
 
         Step("make a progress link and read it once");
         await page.ClickTestId("progress-create");
@@ -44,8 +43,8 @@ public sealed class ProgressLinkJourneyTests(AppServer app, ITestOutputHelper ou
         Assert.Matches("/progress/[A-Za-z0-9_-]{43}$", url);
         await Expect(page.Locator("[data-testid='progress-link'][data-status='Active']")).ToHaveCountAsync(1);
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        await page.ByTestId("latest-application").ScrollIntoViewIfNeededAsync();
-        await Screenshots.Shoot(page, "customer-credit-progress");
+        await page.ByTestId("progress-create").ScrollIntoViewIfNeededAsync();
+        await Screenshots.Shoot(page, "application-credit-progress");
 
         Step("the borrower opens it on a phone");
         var phone = await NewPageAsync(390, 844);
@@ -63,10 +62,15 @@ public sealed class ProgressLinkJourneyTests(AppServer app, ITestOutputHelper ou
         await phone.ReloadAsync();
         await Expect(phone.ByTestId("progress-invalid")).ToContainTextAsync("链接已失效");
         await Screenshots.Shoot(phone, "progress-invalid");
+
+        Step("the customer's timeline names the credit pull");
+        await page.GotoAsync($"{App.AgencyUrl(DemoSlug)}/customers/{leadId}");
+        await page.WaitInteractiveAsync();
+        await Expect(page.Locator("[data-testid='timeline-entry'][data-kind='creditpulled']")).ToBeVisibleAsync();
     });
 
     /// <summary>Gives a demo customer of the salesperson (one with an ID number) a recorded consent and an application waiting at 风控复审.</summary>
-    private async Task<Guid> ApplicationInReviewAsync()
+    private async Task<(Guid LeadId, Guid ApplicationId)> ApplicationInReviewAsync()
     {
         var path = Path.Combine(App.DataDirectory, "tenants", DemoSlug + ".db");
         await using var db = new SqliteAgencyDbContext(new DbContextOptionsBuilder<SqliteAgencyDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
@@ -78,13 +82,14 @@ public sealed class ProgressLinkJourneyTests(AppServer app, ITestOutputHelper ou
         lead.ConsentAt ??= now;
         lead.ConsentVersion ??= "v1";
         lead.Version++;
-        db.LoanApplications.Add(new LoanApplication
+        var application = new LoanApplication
         {
             Number = "JJE2E" + Guid.NewGuid().ToString("N")[..8], LeadId = lead.Id, ProductId = product.Id, AmountWan = 60, TermMonths = 36,
             Status = ApplicationStatus.InApproval, CurrentStep = "风控复审", OwnerId = sales.Id, TeamId = lead.TeamId,
             CreatedById = sales.Id, CreatedAt = now, UpdatedAt = now, SubmittedAt = now, SubmittedById = sales.Id, Version = 1,
-        });
+        };
+        db.LoanApplications.Add(application);
         await db.SaveChangesAsync();
-        return lead.Id;
+        return (lead.Id, application.Id);
     }
 }

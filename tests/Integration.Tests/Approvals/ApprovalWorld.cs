@@ -108,7 +108,7 @@ public sealed class ApprovalWorld
             return $"{e.Error.Field}.{e.Error.Code}";
         }
         await db.SaveChangesAsync();
-        foreach (var hook in hooks) await hook.OnSubmittedAsync(application, Ct);
+        foreach (var hook in hooks) await hook.OnCommittedAsync(application, Ct);
         return null;
     }
 
