@@ -61,8 +61,7 @@ public sealed class SubmitApplication(ITenantDbContextFactory contexts, TenantCo
         }
 
         var resubmission = application.Status == ApplicationStatus.Returned;
-        // In approval unless a hook decides otherwise (a flow without approve steps ends at once).
-        application.Status = ApplicationStatus.InApproval;
+        var before = application.Status;
         try
         {
             foreach (var hook in hooks) await hook.OnSubmittingAsync(db, application, resubmission, user.UserId, now, ct);
@@ -71,6 +70,9 @@ public sealed class SubmitApplication(ITenantDbContextFactory contexts, TenantCo
         {
             return Result<SubmitOutcome>.Fail([refused.Error]);
         }
+
+        // The approval hook sets the status itself (a flow without approve steps even ends at once).
+        if (application.Status == before) application.Status = ApplicationStatus.InApproval;
 
         application.SubmittedAt = now;
         application.SubmittedById = user.UserId;

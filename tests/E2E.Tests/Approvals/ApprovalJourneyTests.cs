@@ -7,7 +7,8 @@ namespace LoanSaaS.E2E.Tests.Approvals;
 
 /// <summary>
 /// 会签: the owner and the manager both have to approve a submitted application. Each sees it in 我的审批 with the nav
-/// badge; the owner's approval shows on the manager's open inbox at once, and the manager's completes it.
+/// badge; the owner's approval shows on the manager's open inbox at once, and the manager's completes it, which the sales
+/// person's open board shows on the customer's card at once.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ApprovalJourneyTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -26,6 +27,15 @@ public sealed class ApprovalJourneyTests(AppServer app, ITestOutputHelper output
         await Expect(manager.Locator(item)).ToBeVisibleAsync();
         await Expect(manager.ByTestId("nav-approvals-count")).ToBeVisibleAsync();
         await Expect(manager.Locator(item).ByTestId("approval-signer")).ToHaveCountAsync(2);
+
+        Step("the sales person's board shows the card's application in approval");
+        var sales = await NewPageAsync();
+        await sales.LoginAsync(App.AgencyUrl(DemoSlug), DemoSalesMobile, DemoPassword);
+        await sales.GotoAsync(App.AgencyUrl(DemoSlug) + "/boards");
+        await sales.WaitInteractiveAsync();
+        await sales.FillField("board-search", seeded.LeadName);
+        var badge = sales.Locator($"[data-testid='board-card'][data-lead='{seeded.LeadId}'] [data-testid='board-card-application']");
+        await Expect(badge).ToHaveAttributeAsync("data-status", "InApproval");
 
         Step("the owner approves from the inbox");
         var owner = await NewPageAsync();
@@ -55,6 +65,9 @@ public sealed class ApprovalJourneyTests(AppServer app, ITestOutputHelper output
         await manager.Locator(".mud-tab", new() { HasText = "我已审批" }).ClickAsync();
         await Expect(manager.Locator(item).ByTestId("approval-app-status")).ToHaveTextAsync("审批通过");
         await Screenshots.Shoot(manager, "approvals-decided");
+
+        Step("without a reload the card on the sales person's board no longer shows an open application");
+        await Expect(badge).ToHaveCountAsync(0);
 
         Step("the owner names a delegate for two days, sees it, and ends it");
         await owner.ClickTestId("approvals-delegation");

@@ -14,7 +14,7 @@ namespace LoanSaaS.E2E.Tests.Approvals;
 /// </summary>
 public static class ApprovalSeed
 {
-    public sealed record Seeded(Guid ApplicationId, string Number);
+    public sealed record Seeded(Guid ApplicationId, string Number, Guid LeadId, string LeadName);
 
     public static async Task<Seeded> CountersignAsync(string dataDirectory, string slug, string ownerMobile, string approverA, string approverB)
     {
@@ -40,7 +40,10 @@ public static class ApprovalSeed
         (product.Code, product.ApprovalFlowKey) = ("E2E" + key[4..], key);
         db.ApprovalFlows.Add(flow);
         db.LoanProducts.Add(product);
-        var lead = await db.Leads.AsNoTracking().Where(l => l.OwnerId == owner.Id).OrderBy(l => l.CreatedAt).FirstAsync();
+        // A customer of the owner's on a board with no application yet, so its card's badge is this application's.
+        var lead = await db.Leads.AsNoTracking()
+            .Where(l => l.OwnerId == owner.Id && l.ConvertedAt != null && l.Status == Domain.Leads.LeadStatus.Active && l.StageId != null && !db.LoanApplications.Any(a => a.LeadId == l.Id))
+            .OrderBy(l => l.CreatedAt).FirstAsync();
         var application = new LoanApplication
         {
             Number = "JJ" + now.ToString("yyyyMMdd") + Random.Shared.Next(1000, 9999), LeadId = lead.Id, ProductId = product.Id, AmountWan = 80, TermMonths = 36,
@@ -54,6 +57,6 @@ public static class ApprovalSeed
         var started = await runtime.ApplyAsync(db, application, null, flow, new ApprovalSubmitted(flow.Id, flow.Version), new AuditActor(owner.Id, owner.FullName), now, CancellationToken.None);
         if (!started.Succeeded) throw new InvalidOperationException(string.Join(",", started.Errors));
         await db.SaveChangesAsync();
-        return new Seeded(application.Id, application.Number);
+        return new Seeded(application.Id, application.Number, lead.Id, lead.Name);
     }
 }

@@ -45,6 +45,8 @@ public abstract class SubmitApplicationTests(AppHost app)
         Guid[] rules;
         await using (var db = app.OpenAgencyDb(agency.Info))
         {
+            // This test's own rules only, not the defaults every agency starts with.
+            await db.AdmissionRules.ExecuteUpdateAsync(u => u.SetProperty(r => r.IsEnabled, false));
             var list = new[]
             {
                 Rule("大额人工", Comparison.Of("AmountWan", GreaterThan, "15"), "15 万以上的信用贷需先做人工预审", 0),
