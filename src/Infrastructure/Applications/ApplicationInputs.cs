@@ -1,8 +1,8 @@
 using LoanSaaS.Domain.Applications;
 using LoanSaaS.Domain.Leads;
+using LoanSaaS.Domain.Products;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.PersonalData;
-using LoanSaaS.Domain.Products;
 
 namespace LoanSaaS.Infrastructure.Applications;
 
@@ -38,9 +38,9 @@ internal static class ApplicationInputs
         role = related.Role.ToString(), name = related.Name, relation = related.Relation?.ToString(), mobile = related.Mobile.Masked,
     };
 
-    /// <summary>"CoBorrower 王芳 Spouse 138****5678" for an audited change; null for none.</summary>
+    /// <summary>"CoBorrower,王芳,Spouse,138****5678" for an audited change (the mask, never the number); null for none.</summary>
     public static string? Text(RelatedPerson related) =>
-        related.Role is null ? null : $"{related.Role} {related.Name} {related.Relation} {related.Mobile.Masked}";
+        related.Role is null ? null : $"{related.Role},{related.Name},{related.Relation},{related.Mobile.Masked}";
 }
 
 /// <summary>An application's co-borrower or guarantor as stored.</summary>

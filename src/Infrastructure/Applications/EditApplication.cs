@@ -51,6 +51,7 @@ public sealed class EditApplication(ITenantDbContextFactory contexts, TenantCont
         var purpose = ApplicationInputs.Purpose(input.Purpose);
         Change("Purpose", application.Purpose, purpose, () => application.Purpose = purpose);
         var (before, after) = (RelatedPerson.Of(application), ApplicationInputs.Related(input, protector));
+        if (after.Mobile.HasValue && after.Mobile.Index == before.Mobile.Index) after = after with { Mobile = before.Mobile }; // the same number stays as sealed
         if (!before.SameAs(after))
         {
             changes.Add(new { field = "Related", from = ApplicationInputs.Text(before), to = ApplicationInputs.Text(after) });
