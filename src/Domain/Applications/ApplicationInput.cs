@@ -1,9 +1,25 @@
+using LoanSaaS.Domain.People;
 using LoanSaaS.Domain.Products;
 
 namespace LoanSaaS.Domain.Applications;
 
-/// <summary>What the sales person types for an application: amount (万元), term (months), repayment method and purpose.</summary>
-public sealed record ApplicationInput(decimal? AmountWan, int? TermMonths, RepaymentMethod? RepaymentMethod, string? Purpose);
+/// <summary>
+/// What the sales person types for an application: amount (万元), term (months), repayment method and purpose, and
+/// optionally one co-borrower or guarantor (role, name, relation, mobile — all or none).
+/// </summary>
+public sealed record ApplicationInput(decimal? AmountWan, int? TermMonths, RepaymentMethod? RepaymentMethod, string? Purpose)
+{
+    public RelatedPersonRole? RelatedRole { get; init; }
+    public string? RelatedName { get; init; }
+    public RelatedPersonRelation? RelatedRelation { get; init; }
+
+    /// <summary>As typed (any common way of writing a mainland mobile); sealed when stored.</summary>
+    public string? RelatedMobile { get; init; }
+
+    /// <summary>Whether any part of the related person was given.</summary>
+    public bool HasRelated => RelatedRole is not null || RelatedRelation is not null
+        || !string.IsNullOrWhiteSpace(RelatedName) || !string.IsNullOrWhiteSpace(RelatedMobile);
+}
 
 /// <summary>A refused field of an application with a stable code (e.g. Amount.OutOfRange).</summary>
 public sealed record ApplicationInputError(string Field, string Code);
@@ -12,8 +28,11 @@ public sealed record ApplicationInputError(string Field, string Code);
 public static class ApplicationInputRules
 {
     public const int MaxPurposeLength = 200;
+    public const int MaxRelatedNameLength = 20;
 
-    public static IReadOnlyList<ApplicationInputError> Check(ApplicationInput input, LoanProduct product)
+    /// <param name="isMobile">Whether a typed mobile is a mainland mobile; the leads' check (libphonenumber) where stored,
+    /// <see cref="ChinaMobile.IsValid"/> when not given.</param>
+    public static IReadOnlyList<ApplicationInputError> Check(ApplicationInput input, LoanProduct product, Func<string, bool>? isMobile = null)
     {
         var errors = new List<ApplicationInputError>();
         if (input.AmountWan is not { } amount) errors.Add(new("Amount", "Required"));
@@ -27,8 +46,34 @@ public static class ApplicationInputRules
         else if (!product.RepaymentMethods.Contains(method)) errors.Add(new("RepaymentMethod", "NotOffered"));
 
         if ((input.Purpose?.Trim().Length ?? 0) > MaxPurposeLength) errors.Add(new("Purpose", "TooLong"));
+        CheckRelated(input, isMobile ?? ChinaMobile.IsValid, errors);
         return errors;
     }
+
+    /// <summary>
+    /// The co-borrower / guarantor is all or nothing: none given is fine; any part given needs the role, the name
+    /// (≤ 20 characters), the relation and a mainland mobile (RelatedRole / RelatedName / RelatedRelation / RelatedMobile
+    /// .Required, RelatedName.TooLong, RelatedMobile.Invalid, RelatedRole / RelatedRelation.Invalid for unknown values).
+    /// </summary>
+    private static void CheckRelated(ApplicationInput input, Func<string, bool> isMobile, List<ApplicationInputError> errors)
+    {
+        if (!input.HasRelated) return;
+        if (input.RelatedRole is not { } role) errors.Add(new("RelatedRole", "Required"));
+        else if (!Enum.IsDefined(role)) errors.Add(new("RelatedRole", "Invalid"));
+
+        var name = RelatedName(input.RelatedName);
+        if (name is null) errors.Add(new("RelatedName", "Required"));
+        else if (name.Length > MaxRelatedNameLength) errors.Add(new("RelatedName", "TooLong"));
+
+        if (input.RelatedRelation is not { } relation) errors.Add(new("RelatedRelation", "Required"));
+        else if (!Enum.IsDefined(relation)) errors.Add(new("RelatedRelation", "Invalid"));
+
+        if (string.IsNullOrWhiteSpace(input.RelatedMobile)) errors.Add(new("RelatedMobile", "Required"));
+        else if (!isMobile(input.RelatedMobile)) errors.Add(new("RelatedMobile", "Invalid"));
+    }
+
+    /// <summary>The related person's name as stored (normalised like a lead's), null when blank.</summary>
+    public static string? RelatedName(string? name) => PersonName.Normalize(name) is { Length: > 0 } n ? n : null;
 
     /// <summary>Whether the sales owner may still change the terms and the documents.</summary>
     public static bool IsEditable(ApplicationStatus status) => status is ApplicationStatus.Draft or ApplicationStatus.Returned;

@@ -1,3 +1,4 @@
+using LoanSaaS.Domain.Leads;
 using LoanSaaS.Domain.Products;
 
 namespace LoanSaaS.Domain.Applications;
@@ -18,6 +19,14 @@ public sealed class LoanApplication
     public int TermMonths { get; set; }
     public string? Purpose { get; set; }
     public RepaymentMethod RepaymentMethod { get; set; }
+
+    /// <summary>The optional co-borrower or guarantor; none when null (then name, relation and mobile are empty too).</summary>
+    public RelatedPersonRole? RelatedRole { get; set; }
+    public string? RelatedName { get; set; }
+    public RelatedPersonRelation? RelatedRelation { get; set; }
+
+    /// <summary>The related person's mobile, sealed like a lead's (encrypted, blind index, mask 138****5678).</summary>
+    public SealedValue RelatedMobile { get; set; } = SealedValue.Empty;
 
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Draft;
 

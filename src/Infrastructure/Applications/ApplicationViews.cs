@@ -38,7 +38,11 @@ public sealed record ApplicationDetail(
     ProductTerms Product, decimal AmountWan, int TermMonths, RepaymentMethod RepaymentMethod, string? Purpose,
     ApplicationStatus Status, string? CurrentStep, string OwnerId, string? OwnerName,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, long Version,
-    IReadOnlyList<ChecklistItemView> Checklist, IReadOnlyList<string> Missing, IReadOnlyList<ApplicationTimelineEntry> Timeline, ApplicationAbilities Can);
+    IReadOnlyList<ChecklistItemView> Checklist, IReadOnlyList<string> Missing, IReadOnlyList<ApplicationTimelineEntry> Timeline, ApplicationAbilities Can,
+    ApplicationRelatedView? Related);
+
+/// <summary>An application's co-borrower or guarantor as shown: the mobile only masked (138****5678).</summary>
+public sealed record ApplicationRelatedView(RelatedPersonRole Role, string? Name, RelatedPersonRelation? Relation, string? MobileMasked);
 
 public sealed record ApplicationListRow(
     Guid Id, string Number, Guid LeadId, string CustomerName, string ProductName, decimal AmountWan, int TermMonths,

@@ -6,6 +6,7 @@ using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Leads;
 using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
@@ -19,9 +20,10 @@ public sealed record CreateApplicationRequest(Guid LeadId, Guid ProductId, Appli
 /// Starts a draft application (进件) of a customer the member may see for an active product, with terms inside the
 /// product's ranges. Numbered JJ + Shanghai date + sequence; owned by the customer's owner.
 /// Refusals: Lead.NotFound / NotActive / NotCustomer, Product.NotFound / Inactive, and the fields' codes
-/// (Amount, Term, RepaymentMethod, Purpose — see <see cref="ApplicationInputRules"/>).
+/// (Amount, Term, RepaymentMethod, Purpose, Related* — see <see cref="ApplicationInputRules"/>). The optional co-borrower /
+/// guarantor's mobile is sealed like a lead's; the audit records its mask only.
 /// </summary>
-public sealed class CreateApplication(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, AuditLog audit, ILiveEvents live, TimeProvider time)
+public sealed class CreateApplication(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, TenantPersonalData personalData, AuditLog audit, ILiveEvents live, TimeProvider time)
 {
     public async Task<Result<Guid>> HandleAsync(CreateApplicationRequest request, CancellationToken ct) =>
         await CreateAsAsync(await current.RequireAsync(Permission.None, ct), request, ct);
@@ -37,8 +39,9 @@ public sealed class CreateApplication(ITenantDbContextFactory contexts, TenantCo
         var product = await db.LoanProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ProductId, ct);
         if (product is null) return Result<Guid>.Fail("Product", "NotFound");
         if (!product.IsActive) return Result<Guid>.Fail("Product", "Inactive");
-        var errors = ApplicationInputRules.Check(request.Input, product);
+        var errors = ApplicationInputs.Check(request.Input, product);
         if (errors.Count > 0) return Result<Guid>.Fail(ApplicationInputs.Errors(errors));
+        var related = ApplicationInputs.Related(request.Input, await personalData.GetAsync(ct));
 
         var key = ApplicationInputRules.SequenceKey(Shanghai.Today(time));
         var number = ApplicationInputRules.Number(key, await NumberSequences.ReserveAsync(contexts, key, 1, ct));
@@ -51,10 +54,12 @@ public sealed class CreateApplication(ITenantDbContextFactory contexts, TenantCo
             OwnerId = lead.OwnerId ?? user.UserId, TeamId = lead.OwnerId is null ? user.TeamId : lead.TeamId,
             CreatedById = user.UserId, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
+        ApplicationInputs.Apply(application, related);
         db.LoanApplications.Add(application);
         ApplicationAccess.Audit(audit, db, user, "created", application, new
         {
             number, product = product.Name, amount = application.AmountWan, term = application.TermMonths, method = application.RepaymentMethod.ToString(),
+            related = ApplicationInputs.AuditOf(related),
         });
         await db.SaveChangesAsync(ct);
         await ApplicationAccess.PublishChangedAsync(live, tenant, application, ct);

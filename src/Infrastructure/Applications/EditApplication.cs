@@ -3,6 +3,7 @@ using LoanSaaS.Domain.Team;
 using LoanSaaS.Infrastructure.Audit;
 using LoanSaaS.Infrastructure.Common;
 using LoanSaaS.Infrastructure.Persistence;
+using LoanSaaS.Infrastructure.PersonalData;
 using LoanSaaS.Infrastructure.Team;
 using LoanSaaS.Tenancy.Live;
 using LoanSaaS.Tenancy.Resolution;
@@ -15,8 +16,10 @@ public sealed record EditApplicationRequest(Guid ApplicationId, long Version, Ap
 /// <summary>
 /// Changes the terms of a draft or returned application against the version the member saw; checked against the
 /// product like a new one, audited old → new. Refusals: Application.NotFound / ChangedByOthers / NotEditable and the fields' codes.
+/// The co-borrower / guarantor is replaced or removed as typed; a blank mobile keeps the stored one (the form only ever
+/// holds its mask), and the audit shows the mobile masked.
 /// </summary>
-public sealed class EditApplication(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, AuditLog audit, ILiveEvents live, TimeProvider time)
+public sealed class EditApplication(ITenantDbContextFactory contexts, TenantContext tenant, ICurrentUserAccessor current, TenantPersonalData personalData, AuditLog audit, ILiveEvents live, TimeProvider time)
 {
     public async Task<Result<long>> HandleAsync(EditApplicationRequest request, CancellationToken ct)
     {
@@ -27,7 +30,11 @@ public sealed class EditApplication(ITenantDbContextFactory contexts, TenantCont
         if (application.Version != request.Version) return Result<long>.Fail([ApplicationAccess.ChangedByOthers]);
         if (!ApplicationInputRules.IsEditable(application.Status)) return Result<long>.Fail([ApplicationAccess.NotEditable]);
         var product = await db.LoanProducts.AsNoTracking().FirstAsync(p => p.Id == application.ProductId, ct);
-        var errors = ApplicationInputRules.Check(request.Input, product);
+        var protector = await personalData.GetAsync(ct);
+        var input = request.Input;
+        if (input.RelatedRole is not null && string.IsNullOrWhiteSpace(input.RelatedMobile) && application.RelatedMobile.HasValue)
+            input = input with { RelatedMobile = protector.Decrypt(PersonalDataKind.Mobile, application.RelatedMobile.Cipher!) };
+        var errors = ApplicationInputs.Check(input, product);
         if (errors.Count > 0) return Result<long>.Fail(ApplicationInputs.Errors(errors));
 
         var changes = new List<object>();
@@ -37,13 +44,19 @@ public sealed class EditApplication(ITenantDbContextFactory contexts, TenantCont
             changes.Add(new { field, from = Text(before), to = Text(after) });
             set();
         }
-        var input = request.Input;
         var (amount, term, method) = (input.AmountWan!.Value, input.TermMonths!.Value, input.RepaymentMethod!.Value);
         Change("Amount", application.AmountWan, amount, () => application.AmountWan = amount);
         Change("Term", application.TermMonths, term, () => application.TermMonths = term);
         Change("RepaymentMethod", application.RepaymentMethod, method, () => application.RepaymentMethod = method);
         var purpose = ApplicationInputs.Purpose(input.Purpose);
         Change("Purpose", application.Purpose, purpose, () => application.Purpose = purpose);
+        var (before, after) = (RelatedPerson.Of(application), ApplicationInputs.Related(input, protector));
+        if (after.Mobile.HasValue && after.Mobile.Index == before.Mobile.Index) after = after with { Mobile = before.Mobile }; // the same number stays as sealed
+        if (!before.SameAs(after))
+        {
+            changes.Add(new { field = "Related", from = ApplicationInputs.Text(before), to = ApplicationInputs.Text(after) });
+            ApplicationInputs.Apply(application, after);
+        }
         if (changes.Count == 0) return Result<long>.Ok(application.Version);
 
         ApplicationAccess.Touch(application, time.GetUtcNow());

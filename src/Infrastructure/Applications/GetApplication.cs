@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LoanSaaS.Infrastructure.Applications;
 
 /// <summary>
-/// An application as its page shows it: terms, the customer (mobile masked), the product's checklist with current and
+/// An application as its page shows it: terms, the co-borrower / guarantor (mobile masked), the customer (mobile masked), the product's checklist with current and
 /// replaced documents, the timeline and what the viewer may do. For its sales side (data scope) and reviewers; anything
 /// else is Application.NotFound.
 /// </summary>
@@ -47,7 +47,8 @@ public sealed class GetApplication(ITenantDbContextFactory contexts, ICurrentUse
             a.AmountWan, a.TermMonths, a.RepaymentMethod, a.Purpose, a.Status, a.CurrentStep, a.OwnerId, owner,
             a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.DecidedAt, a.Version,
             Checklist(product.RequiredDocuments, documents, missing), missing,
-            audit.Select(e => new ApplicationTimelineEntry(e.At, e.Action["application.".Length..], e.ActorName, Details(e.Details))).ToList(), can));
+            audit.Select(e => new ApplicationTimelineEntry(e.At, e.Action["application.".Length..], e.ActorName, Details(e.Details))).ToList(), can,
+            a.RelatedRole is { } role ? new ApplicationRelatedView(role, a.RelatedName, a.RelatedRelation, a.RelatedMobile.Masked) : null));
     }
 
     private static List<ChecklistItemView> Checklist(IReadOnlyList<string> required, List<ApplicationDocument> documents, IReadOnlyList<string> missing) =>

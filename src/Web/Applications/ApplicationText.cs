@@ -20,6 +20,23 @@ public sealed class ApplicationText
 
     public static string Status(IStringLocalizer<ApplicationText> t, ApplicationStatus status) => t["Status." + status];
 
+    public static string Role(IStringLocalizer<ApplicationText> t, RelatedPersonRole role) => t["Role." + role];
+
+    public static string Relation(IStringLocalizer<ApplicationText> t, RelatedPersonRelation relation) => t["Relation." + relation];
+
+    /// <summary>"共同借款人：王芳（配偶）138****5678".</summary>
+    public static string Related(IStringLocalizer<ApplicationText> t, ApplicationRelatedView related) =>
+        t["Related.Text", Role(t, related.Role), related.Name ?? "", related.Relation is { } r ? Relation(t, r) : "", related.MobileMasked ?? ""].Value.Trim();
+
+    /// <summary>An audited related person ("CoBorrower,王芳,Spouse,138****5678", see ApplicationInputs) in words; "—" for none.</summary>
+    public static string RelatedAudit(IStringLocalizer<ApplicationText> t, string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length < 4 || !Enum.TryParse<RelatedPersonRole>(parts[0], out var role)) return text.Length == 0 ? "—" : text;
+        var relation = Enum.TryParse<RelatedPersonRelation>(parts[^2], out var r) ? r : (RelatedPersonRelation?)null;
+        return Related(t, new ApplicationRelatedView(role, string.Join(',', parts[1..^2]), relation, parts[^1]));
+    }
+
     public static string DocumentStatus(IStringLocalizer<ApplicationText> t, Domain.Applications.DocumentStatus status) => t["Document." + status];
 
     public static MudBlazor.Color Color(ApplicationStatus status) => status switch

@@ -29,6 +29,34 @@ public class ApplicationRulesTests
         Assert.Equal("Amount.Required,Term.Required,RepaymentMethod.Required", Codes(new ApplicationInput(null, null, null, "  ")));
     }
 
+    private static ApplicationInput WithRelated(RelatedPersonRole? role, string? name, RelatedPersonRelation? relation, string? mobile) =>
+        new ApplicationInput(5, 12, RepaymentMethod.EqualInstallment, null) { RelatedRole = role, RelatedName = name, RelatedRelation = relation, RelatedMobile = mobile };
+
+    [Fact]
+    public void A_co_borrower_or_guarantor_is_all_or_nothing()
+    {
+        Assert.Equal("", Codes(WithRelated(null, null, null, null)));
+        Assert.Equal("", Codes(WithRelated(null, "  ", null, " ")));
+        Assert.Equal("", Codes(WithRelated(RelatedPersonRole.CoBorrower, "王芳", RelatedPersonRelation.Spouse, "138 1234 5678")));
+        Assert.Equal("", Codes(WithRelated(RelatedPersonRole.Guarantor, "李强", RelatedPersonRelation.Friend, "+86 13912345678")));
+        Assert.Equal("RelatedName.Required,RelatedRelation.Required,RelatedMobile.Required", Codes(WithRelated(RelatedPersonRole.Guarantor, null, null, null)));
+        Assert.Equal("RelatedRole.Required,RelatedRelation.Required,RelatedMobile.Required", Codes(WithRelated(null, "王芳", null, null)));
+        Assert.Equal("RelatedRole.Required,RelatedName.Required,RelatedRelation.Required", Codes(WithRelated(null, null, null, "13812345678")));
+        Assert.Equal("RelatedName.TooLong,RelatedMobile.Invalid",
+            Codes(WithRelated(RelatedPersonRole.CoBorrower, new string('名', 21), RelatedPersonRelation.Parent, "12812345678")));
+        Assert.Equal("RelatedRole.Invalid,RelatedRelation.Invalid", Codes(WithRelated((RelatedPersonRole)9, "王芳", (RelatedPersonRelation)9, "13812345678")));
+        Assert.Equal("", Codes(WithRelated(RelatedPersonRole.CoBorrower, new string('名', 20), RelatedPersonRelation.Other, "13812345678")));
+    }
+
+    [Fact]
+    public void The_related_mobile_is_checked_by_the_given_mobile_check()
+    {
+        var input = WithRelated(RelatedPersonRole.CoBorrower, "王芳", RelatedPersonRelation.Spouse, "13812345678");
+        Assert.Equal(["RelatedMobile.Invalid"], ApplicationInputRules.Check(input, Credit, _ => false).Select(e => $"{e.Field}.{e.Code}"));
+        Assert.Equal("王芳", ApplicationInputRules.RelatedName(" 王芳 "));
+        Assert.Null(ApplicationInputRules.RelatedName("  "));
+    }
+
     [Theory]
     [InlineData(ApplicationStatus.Draft, true, true)]
     [InlineData(ApplicationStatus.Returned, true, true)]

@@ -80,6 +80,76 @@ public abstract class ApplicationTests(AppHost app)
         Assert.Equal((false, false, false), (detail.Can.Edit, detail.Can.Submit, detail.Can.Withdraw));
     }
 
+    private static ApplicationInput WithRelated(RelatedPersonRole? role, string? name, RelatedPersonRelation? relation, string? mobile) =>
+        Terms() with { RelatedRole = role, RelatedName = name, RelatedRelation = relation, RelatedMobile = mobile };
+
+    [Fact]
+    public async Task A_co_borrower_is_stored_sealed_shown_masked_edited_all_or_nothing_and_audited_without_the_number()
+    {
+        var w = await LeadPageFixture.WorldAsync(app);
+        var customer = await CustomerAsync(app, w.Agency, w.SalesA.UserId);
+        var product = await ProductAsync(app, w.Agency);
+        await using var sales = await app.MemberScopeAsync(w.Agency.Info, w.SalesA.UserId);
+        var create = sales.Get<CreateApplication>();
+
+        Assert.Equal("RelatedName.Required,RelatedRelation.Required,RelatedMobile.Required",
+            Codes(await create.HandleAsync(new CreateApplicationRequest(customer, product, WithRelated(RelatedPersonRole.CoBorrower, null, null, null)), Ct)));
+        Assert.Equal("RelatedRole.Required,RelatedMobile.Invalid",
+            Codes(await create.HandleAsync(new CreateApplicationRequest(customer, product, WithRelated(null, "王芳", RelatedPersonRelation.Spouse, "1381234567")), Ct)));
+        var created = await create.HandleAsync(new CreateApplicationRequest(customer, product,
+            WithRelated(RelatedPersonRole.CoBorrower, " 王芳 ", RelatedPersonRelation.Spouse, "138-1234-5678")), Ct);
+        Assert.True(created.Succeeded, Codes(created));
+        var id = created.Value;
+
+        var protector = await sales.Get<Infrastructure.PersonalData.TenantPersonalData>().GetAsync(Ct);
+        async Task<Domain.Leads.SealedValue> StoredAsync()
+        {
+            await using var db = app.OpenAgencyDb(w.Agency.Info);
+            return await db.LoanApplications.Where(a => a.Id == id).Select(a => a.RelatedMobile).SingleAsync();
+        }
+        var stored = await StoredAsync();
+        Assert.NotNull(stored.Cipher);
+        Assert.DoesNotContain("13812345678", System.Text.Encoding.UTF8.GetString(stored.Cipher!));
+        Assert.Equal("+8613812345678", protector.Decrypt(Infrastructure.PersonalData.PersonalDataKind.Mobile, stored.Cipher!));
+        Assert.Equal(protector.Index(Infrastructure.PersonalData.PersonalDataKind.Mobile, "+8613812345678"), stored.Index);
+        Assert.Equal("138****5678", stored.Masked);
+
+        var detail = await GetAsync(app, w.Agency, w.SalesA.UserId, id);
+        Assert.Equal(new ApplicationRelatedView(RelatedPersonRole.CoBorrower, "王芳", RelatedPersonRelation.Spouse, "138****5678"), detail.Related);
+
+        var edit = sales.Get<EditApplication>();
+        Assert.Equal("RelatedName.Required,RelatedRelation.Required",
+            Codes(await edit.HandleAsync(new EditApplicationRequest(id, 1, WithRelated(RelatedPersonRole.Guarantor, "", null, null)), Ct)));
+        // A blank mobile keeps the stored one (the form only holds its mask); role and relation change.
+        var kept = await edit.HandleAsync(new EditApplicationRequest(id, 1, WithRelated(RelatedPersonRole.Guarantor, "王芳", RelatedPersonRelation.Sibling, null)), Ct);
+        Assert.Equal(2, kept.Value);
+        Assert.Equal(stored.Cipher, (await StoredAsync()).Cipher);
+        var changed = await edit.HandleAsync(new EditApplicationRequest(id, 2, WithRelated(RelatedPersonRole.Guarantor, "李强", RelatedPersonRelation.Friend, "13987654321")), Ct);
+        Assert.Equal(3, changed.Value);
+        detail = await GetAsync(app, w.Agency, w.SalesA.UserId, id);
+        Assert.Equal(new ApplicationRelatedView(RelatedPersonRole.Guarantor, "李强", RelatedPersonRelation.Friend, "139****4321"), detail.Related);
+        Assert.Contains("Related:Guarantor,王芳,Sibling,138****5678→Guarantor,李强,Friend,139****4321", detail.Timeline.First(e => e.Kind == "updated").Data["changes"]);
+        Assert.Equal(3L, (await edit.HandleAsync(new EditApplicationRequest(id, 3, WithRelated(RelatedPersonRole.Guarantor, "李强", RelatedPersonRelation.Friend, "139 8765 4321")), Ct)).Value);
+
+        Assert.Equal(4, (await edit.HandleAsync(new EditApplicationRequest(id, 3, Terms()), Ct)).Value);
+        Assert.Null((await GetAsync(app, w.Agency, w.SalesA.UserId, id)).Related);
+        Assert.False((await StoredAsync()).HasValue);
+
+        await using (var db = app.OpenAgencyDb(w.Agency.Info))
+        {
+            var key = id.ToString();
+            var details = await db.AuditEntries.Where(e => e.EntityType == "application" && e.EntityId == key).Select(e => e.Details).ToListAsync();
+            Assert.Equal(4, details.Count);
+            Assert.Contains(details, d => d!.Contains("138****5678", StringComparison.Ordinal));
+            Assert.All(details, d => Assert.DoesNotContain("13812345678", d ?? ""));
+            Assert.All(details, d => Assert.DoesNotContain("13987654321", d ?? ""));
+        }
+
+        Assert.True((await sales.Get<WithdrawApplication>().HandleAsync(new WithdrawApplicationRequest(id, 4, "客户放弃"), Ct)).Succeeded);
+        Assert.Equal("Application.NotEditable", Codes(await edit.HandleAsync(new EditApplicationRequest(id, 5,
+            WithRelated(RelatedPersonRole.CoBorrower, "王芳", RelatedPersonRelation.Spouse, "13812345678")), Ct)));
+    }
+
     [Fact]
     public async Task Lists_show_mine_my_teams_and_all_by_scope_and_status_and_a_customers_own()
     {

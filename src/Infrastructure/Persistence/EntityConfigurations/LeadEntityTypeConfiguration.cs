@@ -55,7 +55,8 @@ internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lea
         l.HasIndex(x => x.NextFollowUpAt).HasFilter("\"NextFollowUpAt\" IS NOT NULL");
     }
 
-    private static void Sealed(EntityTypeBuilder<Lead> l, System.Linq.Expressions.Expression<Func<Lead, SealedValue?>> value, string prefix)
+    /// <summary>A sealed value as three columns: prefix + Cipher / Index / Masked (also an application's related mobile).</summary>
+    internal static void Sealed<T>(EntityTypeBuilder<T> l, System.Linq.Expressions.Expression<Func<T, SealedValue?>> value, string prefix) where T : class
     {
         l.ComplexProperty(value, c =>
         {

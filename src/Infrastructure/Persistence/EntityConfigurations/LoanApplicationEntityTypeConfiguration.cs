@@ -14,6 +14,10 @@ internal sealed class LoanApplicationEntityTypeConfiguration : IEntityTypeConfig
         a.Property(x => x.Purpose).HasMaxLength(200);
         a.Property(x => x.RepaymentMethod).HasConversion<string>().HasMaxLength(20);
         a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        a.Property(x => x.RelatedRole).HasConversion<string>().HasMaxLength(20);
+        a.Property(x => x.RelatedName).HasMaxLength(ApplicationInputRules.MaxRelatedNameLength);
+        a.Property(x => x.RelatedRelation).HasConversion<string>().HasMaxLength(20);
+        LeadEntityTypeConfiguration.Sealed(a, x => x.RelatedMobile, "RelatedMobile");
         a.Property(x => x.OwnerId).HasMaxLength(450);
         a.Property(x => x.CreatedById).HasMaxLength(450);
         a.Property(x => x.SubmittedById).HasMaxLength(450);

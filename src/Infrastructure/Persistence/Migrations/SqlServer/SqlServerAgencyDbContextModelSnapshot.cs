@@ -261,6 +261,18 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("RelatedName")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("RelatedRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("RelatedRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("RepaymentMethod")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -290,6 +302,26 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RelatedMobile", "LoanSaaS.Domain.Applications.LoanApplication.RelatedMobile#SealedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<byte[]>("Cipher")
+                                .HasMaxLength(128)
+                                .HasColumnType("varbinary(128)")
+                                .HasColumnName("RelatedMobileCipher");
+
+                            b1.Property<string>("Index")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("RelatedMobileIndex");
+
+                            b1.Property<string>("Masked")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("RelatedMobileMasked");
+                        });
 
                     b.HasKey("Id");
 

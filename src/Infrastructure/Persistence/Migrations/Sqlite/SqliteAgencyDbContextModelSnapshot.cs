@@ -256,6 +256,18 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RelatedName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelatedRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelatedRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RepaymentMethod")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -285,6 +297,26 @@ namespace LoanSaaS.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RelatedMobile", "LoanSaaS.Domain.Applications.LoanApplication.RelatedMobile#SealedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<byte[]>("Cipher")
+                                .HasMaxLength(128)
+                                .HasColumnType("BLOB")
+                                .HasColumnName("RelatedMobileCipher");
+
+                            b1.Property<string>("Index")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RelatedMobileIndex");
+
+                            b1.Property<string>("Masked")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RelatedMobileMasked");
+                        });
 
                     b.HasKey("Id");
 
