@@ -48,11 +48,21 @@ public sealed partial class ApplicationJourneyTests(AppServer app, ITestOutputHe
         await page.ClickTestId("application-create");
         await Expect(page.GetByText("金额须在 1–20 万元之间")).ToBeVisibleAsync();
         await page.FillField("application-amount", "12");
+
+        Step("a co-borrower: half filled in is refused, complete is kept with the mobile masked");
+        await page.Locator("[data-testid='application-related-panel'] .mud-expand-panel-header").ClickAsync();
+        await page.ChooseAsync(page.ByTestId("application-related-role"), "共同借款人");
+        await page.ClickTestId("application-create");
+        await Expect(page.Locator("[data-testid='application-related-panel'] .mud-input-error").First).ToBeVisibleAsync();
+        await page.FillField("application-related-name", "王芳");
+        await page.ChooseAsync(page.ByTestId("application-related-relation"), "配偶");
+        await page.FillField("application-related-mobile", "13812345678");
         await NoSnackbarAsync(page);
         await Screenshots.Shoot(page, "application-new");
         await page.ClickTestId("application-create");
         await page.WaitForURLAsync(new Regex("/applications/[0-9a-f-]{36}$"));
         await page.WaitInteractiveAsync();
+        await Expect(page.ByTestId("application-related")).ToContainTextAsync("王芳（配偶）138****5678");
         await Expect(page.ByTestId("application-status").First).ToHaveTextAsync("草稿");
         await Expect(page.ByTestId("application-number")).ToHaveTextAsync(new Regex("^JJ\\d{12}$"));
 
