@@ -73,7 +73,7 @@ public abstract class ApprovalRuntimeTests(AppHost app)
         await w.PublishAsync("cs", OneStep("风控会签", ApproverSettings.ByRole("risk", ApprovalMode.All, 24, TimeoutAction.Remind)));
         var id = await w.NewApplicationAsync(20, productId: await w.ProductWithFlowAsync("cs"));
         Assert.Null(await w.SubmitAsync(id));
-        Assert.Equal([w.Risk1.UserId, w.Risk2.UserId], (await w.OpenTasksAsync(id)).Select(t => t.ApproverId).Order());
+        Assert.Equal(new[] { w.Risk1.UserId, w.Risk2.UserId }.Order(), (await w.OpenTasksAsync(id)).Select(t => t.ApproverId).Order());
 
         Assert.True((await w.DecideAsync(w.Risk1.UserId, (await w.OpenTaskOfAsync(id, w.Risk1.UserId)).Id)).Succeeded);
         Assert.Equal(ApplicationStatus.InApproval, (await w.ApplicationAsync(id)).Status);
