@@ -24,10 +24,8 @@ public sealed class StartApprovalOnSubmit(ApprovalRuntime runtime, TenantContext
 
     public async Task OnSubmittingAsync(AgencyDbContext db, LoanApplication application, bool resubmission, string actorId, DateTimeOffset now, CancellationToken ct)
     {
-        var actor = new AuditActor(actorId, await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? "");
-        var open = await db.ApplicationApprovals
-            .Where(a => a.ApplicationId == application.Id && (a.Status == ApprovalInstanceStatus.Running || a.Status == ApprovalInstanceStatus.Returned))
-            .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync(ct);
+        var actor = await ActorAsync(db, actorId, ct);
+        var open = await OpenApprovalAsync(db, application.Id, ct);
         ApprovalFlowVersion flow;
         ApprovalEvent e;
         if (resubmission || open is not null)
@@ -53,11 +51,9 @@ public sealed class StartApprovalOnSubmit(ApprovalRuntime runtime, TenantContext
 
     public async Task OnWithdrawingAsync(AgencyDbContext db, LoanApplication application, string actorId, DateTimeOffset now, CancellationToken ct)
     {
-        var open = await db.ApplicationApprovals
-            .Where(a => a.ApplicationId == application.Id && (a.Status == ApprovalInstanceStatus.Running || a.Status == ApprovalInstanceStatus.Returned))
-            .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync(ct);
+        var open = await OpenApprovalAsync(db, application.Id, ct);
         if (open is null) return;
-        var actor = new AuditActor(actorId, await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? "");
+        var actor = await ActorAsync(db, actorId, ct);
         var flow = await db.ApprovalFlows.AsNoTracking().FirstAsync(f => f.Id == open.FlowVersionId, ct);
         var applied = await runtime.ApplyAsync(db, application, open, flow, new ApprovalWithdrawn(actorId), actor, now, ct);
         _change = applied.Value;
@@ -71,4 +67,13 @@ public sealed class StartApprovalOnSubmit(ApprovalRuntime runtime, TenantContext
             await change.PublishAsync(live, tenant.Required.Id, ct);
         }
     }
+
+    /// <summary>The application's approval still in progress (running or returned for more documents), if any.</summary>
+    private static Task<ApplicationApproval?> OpenApprovalAsync(AgencyDbContext db, Guid applicationId, CancellationToken ct) =>
+        db.ApplicationApprovals
+            .Where(a => a.ApplicationId == applicationId && (a.Status == ApprovalInstanceStatus.Running || a.Status == ApprovalInstanceStatus.Returned))
+            .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync(ct);
+
+    private static async Task<AuditActor> ActorAsync(AgencyDbContext db, string actorId, CancellationToken ct) =>
+        new(actorId, await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? "");
 }
