@@ -67,6 +67,27 @@ public abstract class ApprovalRuntimeTests(AppHost app)
     }
 
     [Fact]
+    public async Task Withdrawing_an_application_in_approval_cancels_its_open_tasks_and_empties_the_inbox()
+    {
+        var w = await CreateAsync(app, "apvwd");
+        var id = await w.NewApplicationAsync(30);
+        Assert.Null(await w.SubmitAsync(id));
+        Assert.Single(await w.OpenTasksAsync(id));
+        var version = (await w.ApplicationAsync(id)).Version;
+
+        await using (var sales = await w.As(w.Sales.UserId))
+            Assert.True((await sales.Get<LoanSaaS.Infrastructure.Applications.WithdrawApplication>()
+                .HandleAsync(new LoanSaaS.Infrastructure.Applications.WithdrawApplicationRequest(id, version, "客户改选其他产品"), Ct)).Succeeded);
+
+        Assert.Equal(ApplicationStatus.Withdrawn, (await w.ApplicationAsync(id)).Status);
+        Assert.Empty(await w.OpenTasksAsync(id));
+        await using (var db = w.Db())
+            Assert.Equal(ApprovalInstanceStatus.Cancelled, (await db.ApplicationApprovals.AsNoTracking().SingleAsync(a => a.ApplicationId == id)).Status);
+        await using var manager = await w.As(w.Manager.UserId);
+        Assert.Empty(await manager.Get<ListMyApprovals>().HandleAsync(ApprovalInboxTab.Pending, Ct));
+    }
+
+    [Fact]
     public async Task Countersign_waits_for_every_reviewer_and_the_inbox_shows_who_signed()
     {
         var w = await CreateAsync(app, "apvcs");
